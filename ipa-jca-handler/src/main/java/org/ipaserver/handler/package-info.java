@@ -1,0 +1,2 @@
+/** Outbound resource adapter through which RunHandler actions reach external handlers. */
+package org.ipaserver.handler;
