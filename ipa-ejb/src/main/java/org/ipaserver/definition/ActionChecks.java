@@ -1,0 +1,285 @@
+package org.ipaserver.definition;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.ipaserver.expression.ExpressionException;
+import org.ipaserver.expression.Expressions;
+import org.ipaserver.expression.VariableLookup;
+
+/** Validation of the actions of one state or task, with the variables that scope can see. */
+final class ActionChecks {
+
+    private final ProcessDefinition definition;
+    private final Expressions expressions;
+    private final Function<String, Optional<ProcessDefinition>> published;
+    private final List<Problem> problems;
+
+    ActionChecks(ProcessDefinition definition, Expressions expressions,
+                 Function<String, Optional<ProcessDefinition>> published, List<Problem> problems) {
+        this.definition = definition;
+        this.expressions = expressions;
+        this.published = published;
+        this.problems = problems;
+    }
+
+    void check(Scope scope) {
+        var visible = new LinkedHashMap<>(DefinitionValidator.byName(definition.variables()));
+        visible.putAll(DefinitionValidator.byName(scope.locals()));
+        check(scope.actions(), scope, visible);
+    }
+
+    private void check(List<ActionDef> actions, Scope scope, Map<String, VariableDef> vars) {
+        for (var action : actions) {
+            if (action instanceof ActionDef.UpdateVariables update) {
+                if (update.assignments().isEmpty()) {
+                    error(update.path() + ".assignments", "UpdateVariables needs at least one assignment");
+                }
+                for (var assignment : update.assignments()) {
+                    var target = variable(assignment.variable(), assignment.path() + ".variable", vars);
+                    if (assignment.value() != null) {
+                        var result = expression(assignment.value(), assignment.path() + ".value", vars);
+                        target.ifPresent(t -> result.ifPresent(r ->
+                                assignable(r, assignment.value(), t.type(), assignment.path() + ".value")));
+                    }
+                }
+            } else if (action instanceof ActionDef.Decision decision) {
+                condition(decision.condition(), decision.path() + ".condition", vars);
+            } else if (action instanceof ActionDef.Select select) {
+                if (select.cases().isEmpty()) {
+                    error(select.path() + ".cases", "Select needs at least one case");
+                }
+                select.cases().forEach(c -> condition(c.when(), c.path() + ".when", vars));
+            } else if (action instanceof ActionDef.Loop loop) {
+                condition(loop.condition(), loop.path() + ".while", vars);
+                if (loop.maxIterations() < 1 || loop.maxIterations() > DefinitionValidator.MAX_LOOP_ITERATIONS) {
+                    error(loop.path() + ".maxIterations", "must be between 1 and "
+                            + DefinitionValidator.MAX_LOOP_ITERATIONS);
+                }
+                if (loop.counter() != null) {
+                    variable(loop.counter(), loop.path() + ".counter", vars).ifPresent(counter -> {
+                        if (!counter.type().equals(VariableType.INTEGER)) {
+                            error(loop.path() + ".counter", "the loop counter must be an Integer variable");
+                        }
+                    });
+                }
+            } else if (action instanceof ActionDef.RunTask run) {
+                runTask(run, vars);
+            } else if (action instanceof ActionDef.EndTask end) {
+                if (!(scope instanceof TaskDef)) {
+                    error(end.path(), "EndTask ends a task: it cannot stand in a state");
+                }
+            } else if (action instanceof ActionDef.ChangeState change) {
+                stateLevel(change, scope);
+                changeState(change, vars);
+            } else if (action instanceof ActionDef.EndProcess end) {
+                stateLevel(end, scope);
+            } else if (action instanceof ActionDef.RunProcess run) {
+                runProcess(run, vars);
+            } else if (action instanceof ActionDef.Wait wait) {
+                waitAction(wait, vars);
+            }
+            action.blocks().forEach(block -> check(block, scope, vars));
+        }
+    }
+
+    private void stateLevel(ActionDef action, Scope scope) {
+        if (scope instanceof TaskDef) {
+            error(action.path(), action.type() + " is a state-level action: it cannot stand in a task");
+        }
+    }
+
+    private void runTask(ActionDef.RunTask run, Map<String, VariableDef> vars) {
+        if (run.task() == null) {
+            return;
+        }
+        var task = definition.task(run.task());
+        if (task.isEmpty()) {
+            error(run.path() + ".task", "no task named '" + run.task() + "'");
+            return;
+        }
+        inputs(run.inputs(), DefinitionValidator.byName(task.get().inputs()), "task '" + run.task() + "'",
+                run.path() + ".inputs", vars);
+        outputs(run.outputs(), DefinitionValidator.byName(task.get().outputs()), "task '" + run.task() + "'",
+                run.path() + ".outputs", vars);
+    }
+
+    private void changeState(ActionDef.ChangeState change, Map<String, VariableDef> vars) {
+        if (change.state() == null) {
+            return;
+        }
+        var state = definition.state(change.state());
+        if (state.isEmpty()) {
+            error(change.path() + ".state", "no state named '" + change.state() + "'");
+            return;
+        }
+        inputs(change.inputs(), DefinitionValidator.byName(state.get().inputs()), "state '" + change.state() + "'",
+                change.path() + ".inputs", vars);
+    }
+
+    private void runProcess(ActionDef.RunProcess run, Map<String, VariableDef> vars) {
+        if (run.process() == null) {
+            return;
+        }
+        var child = run.process().equals(definition.name()) ? Optional.of(definition) : published.apply(run.process());
+        if (child.isEmpty()) {
+            problems.add(Problem.warning(run.path() + ".process", "process '" + run.process()
+                    + "' is not published: flows will fail here until it is"));
+            run.inputs().forEach((name, value) -> expression(value, run.path() + ".inputs." + name, vars));
+            run.outputs().forEach((name, target) -> variable(target, run.path() + ".outputs." + name, vars));
+            return;
+        }
+        var globals = DefinitionValidator.byName(child.get().variables());
+        inputs(run.inputs(), globals, "process '" + run.process() + "'", run.path() + ".inputs", vars);
+        outputs(run.outputs(), globals, "process '" + run.process() + "'", run.path() + ".outputs", vars);
+    }
+
+    private void waitAction(ActionDef.Wait wait, Map<String, VariableDef> vars) {
+        if ((wait.duration() == null) == (wait.until() == null)) {
+            error(wait.path(), "Wait needs exactly one of 'duration' and 'until'");
+            return;
+        }
+        if (wait.duration() != null) {
+            try {
+                var literal = DefinitionValidator.literalDuration(wait.duration());
+                if (literal == null) {
+                    expression(wait.duration(), wait.path() + ".duration", vars);
+                } else if (literal.isNegative()) {
+                    error(wait.path() + ".duration", "a duration cannot be negative");
+                }
+            } catch (IllegalArgumentException e) {
+                error(wait.path() + ".duration", e.getMessage());
+            }
+        } else {
+            expression(wait.until(), wait.path() + ".until", vars).ifPresent(result ->
+                    assignable(result, wait.until(), VariableType.DATETIME, wait.path() + ".until"));
+        }
+    }
+
+    private void inputs(Map<String, String> given, Map<String, VariableDef> declared, String owner, String path,
+                        Map<String, VariableDef> vars) {
+        given.forEach((name, value) -> {
+            var result = expression(value, path + "." + name, vars);
+            var input = declared.get(name);
+            if (input == null) {
+                error(path + "." + name, owner + " has no input named '" + name + "'");
+            } else if (input.type() != null) {
+                result.ifPresent(r -> assignable(r, value, input.type(), path + "." + name));
+            }
+        });
+    }
+
+    private void outputs(Map<String, String> given, Map<String, VariableDef> declared, String owner, String path,
+                         Map<String, VariableDef> vars) {
+        given.forEach((name, target) -> {
+            var output = declared.get(name);
+            var variable = variable(target, path + "." + name, vars);
+            if (output == null) {
+                error(path + "." + name, owner + " has no output named '" + name + "'");
+            } else if (variable.isPresent() && output.type() != null
+                    && !variable.get().type().accepts(output.type())) {
+                error(path + "." + name, "type mismatch: " + output.type() + " output '" + name
+                        + "' cannot be stored in " + variable.get().type() + " variable '" + target + "'");
+            }
+        });
+    }
+
+    private Optional<VariableDef> variable(String name, String path, Map<String, VariableDef> vars) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        var variable = vars.get(name);
+        if (variable == null) {
+            error(path, "unknown variable '" + name + "'");
+            return Optional.empty();
+        }
+        return variable.type() == null ? Optional.empty() : Optional.of(variable);
+    }
+
+    private void condition(String text, String path, Map<String, VariableDef> vars) {
+        if (text != null) {
+            expression(text, path, vars).ifPresent(result -> assignable(result, text, VariableType.BOOLEAN, path));
+        }
+    }
+
+    /** Compiles, checks references, evaluates on sample values; the sample result if all went well. */
+    private Optional<Object> expression(String text, String path, Map<String, VariableDef> vars) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Expressions.Compiled compiled;
+        try {
+            compiled = expressions.compile(text);
+        } catch (ExpressionException e) {
+            error(path, "expression " + e.getMessage());
+            return Optional.empty();
+        }
+        var unknown = compiled.variables().stream().filter(v -> !vars.containsKey(v)).toList();
+        unknown.forEach(name -> error(path, "unknown variable '" + name + "'"));
+        if (!unknown.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(expressions.evaluate(compiled, new Samples(vars)));
+        } catch (ExpressionException e) {
+            error(path, "type mismatch: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void assignable(Object sample, String text, VariableType target, String path) {
+        var literal = !text.contains("${") && !text.contains("#{");
+        if (!literal && sample instanceof String && target.base() == VariableType.Base.MAILBOX) {
+            return; // the address format of a computed text can only be checked when it runs
+        }
+        try {
+            if (literal || sample instanceof String == false || target.base() == VariableType.Base.STRING
+                    || target.base() == VariableType.Base.MAILBOX) {
+                TypedValues.coerce(sample, target);
+                if (!literal && target.base() == VariableType.Base.INTEGER
+                        && (sample instanceof BigDecimal || sample instanceof Double)) {
+                    error(path, "type mismatch: a Decimal result cannot be stored in an Integer variable");
+                }
+                return;
+            }
+            error(path, "type mismatch: a String result cannot be stored in a " + target + " variable"
+                    .replace("a Integer", "an Integer"));
+        } catch (IllegalArgumentException e) {
+            error(path, "type mismatch: " + e.getMessage());
+        }
+    }
+
+    private void error(String path, String message) {
+        problems.add(Problem.error(path, message));
+    }
+
+    /** Typical values of each declared type, to find type errors by evaluating once. */
+    private record Samples(Map<String, VariableDef> vars) implements VariableLookup {
+
+        @Override
+        public boolean has(String name) {
+            return vars.containsKey(name);
+        }
+
+        @Override
+        public Object value(String name) {
+            var type = vars.get(name).type();
+            if (type == null) {
+                return null;
+            }
+            var element = switch (type.base()) {
+                case STRING -> "text";
+                case INTEGER -> 1L;
+                case DECIMAL -> BigDecimal.ONE;
+                case BOOLEAN -> Boolean.TRUE;
+                case DATETIME -> Instant.parse("2026-01-01T00:00:00Z");
+                case MAILBOX -> "someone@example.com";
+            };
+            return type.list() ? List.of(element) : element;
+        }
+    }
+}

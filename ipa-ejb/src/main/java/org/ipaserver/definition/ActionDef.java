@@ -1,0 +1,87 @@
+package org.ipaserver.definition;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The smallest unit of work. Every action knows its JSON path in the definition, so that
+ * validation problems and runtime errors can point at it; {@code label} is its optional name.
+ */
+public sealed interface ActionDef {
+
+    String label();
+
+    String path();
+
+    /** The action lists this action owns (branches, cases, loop bodies), in a fixed order. */
+    default List<List<ActionDef>> blocks() {
+        return List.of();
+    }
+
+    default String type() {
+        return getClass().getSimpleName();
+    }
+
+    record Assignment(String variable, String value, String path) {
+    }
+
+    record UpdateVariables(String label, List<Assignment> assignments, String path) implements ActionDef {
+    }
+
+    record Decision(String label, String condition, List<ActionDef> then, List<ActionDef> otherwise, String path)
+            implements ActionDef {
+        @Override
+        public List<List<ActionDef>> blocks() {
+            return List.of(then, otherwise);
+        }
+    }
+
+    record Case(String name, String when, List<ActionDef> actions, String path) {
+    }
+
+    record Select(String label, List<Case> cases, List<ActionDef> otherwise, String path) implements ActionDef {
+        @Override
+        public List<List<ActionDef>> blocks() {
+            var all = new java.util.ArrayList<List<ActionDef>>();
+            cases.forEach(c -> all.add(c.actions()));
+            all.add(otherwise);
+            return all;
+        }
+    }
+
+    /** Repeats its body while the condition holds, at most maxIterations times (then the flow errs). */
+    record Loop(String label, String condition, int maxIterations, String counter, List<ActionDef> actions,
+                String path) implements ActionDef {
+        @Override
+        public List<List<ActionDef>> blocks() {
+            return List.of(actions);
+        }
+    }
+
+    /** inputs: task input name → expression; outputs: task output name → variable of the caller. */
+    record RunTask(String label, String task, Map<String, String> inputs, Map<String, String> outputs, String path)
+            implements ActionDef {
+    }
+
+    record EndTask(String label, String path) implements ActionDef {
+    }
+
+    /** inputs: input of the target state → expression evaluated in the current scope. */
+    record ChangeState(String label, String state, Map<String, String> inputs, String path) implements ActionDef {
+    }
+
+    record EndProcess(String label, String path) implements ActionDef {
+    }
+
+    /**
+     * Starts a child flow and waits for it. inputs: child global variable → expression;
+     * outputs: child global variable → variable of this flow. version null = latest published.
+     */
+    record RunProcess(String label, String process, Integer version, Map<String, String> inputs,
+                      Map<String, String> outputs, String path) implements ActionDef {
+    }
+
+    /** Waits for a duration (ISO-8601 or an expression giving one, or seconds) or until a DateTime. */
+    record Wait(String label, String duration, String until, String path) implements ActionDef {
+    }
+}

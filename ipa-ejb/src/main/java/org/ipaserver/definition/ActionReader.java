@@ -1,0 +1,117 @@
+package org.ipaserver.definition;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.util.List;
+import java.util.Set;
+
+/** Reads action lists: the {@code type} member picks the action, the rest are its members. */
+final class ActionReader {
+
+    static final List<String> TYPES = List.of("UpdateVariables", "Decision", "Select", "Loop", "RunTask", "EndTask",
+            "ChangeState", "EndProcess", "RunProcess", "Wait");
+    static final int DEFAULT_MAX_ITERATIONS = 1000;
+
+    private final DefinitionReader r;
+
+    ActionReader(DefinitionReader reader) {
+        this.r = reader;
+    }
+
+    List<ActionDef> list(JsonObject owner, String key, String path) {
+        return r.list(owner, key, path, this::action).stream().filter(a -> a != null).toList();
+    }
+
+    private ActionDef action(JsonObject o, String path) {
+        var type = o.get("type") instanceof JsonString s ? s.getString() : null;
+        if (type == null) {
+            r.error(path + ".type", "'type' is required: one of " + String.join(", ", TYPES));
+            return null;
+        }
+        var label = r.optionalString(o, "name", path);
+        return switch (type) {
+            case "UpdateVariables" -> {
+                members(o, path, "assignments");
+                yield new ActionDef.UpdateVariables(label, r.list(o, "assignments", path, this::assignment), path);
+            }
+            case "Decision" -> {
+                members(o, path, "condition", "then", "else");
+                yield new ActionDef.Decision(label, r.requiredString(o, "condition", path), list(o, "then", path),
+                        list(o, "else", path), path);
+            }
+            case "Select" -> {
+                members(o, path, "cases", "otherwise");
+                yield new ActionDef.Select(label, r.list(o, "cases", path, this::selectCase),
+                        list(o, "otherwise", path), path);
+            }
+            case "Loop" -> {
+                members(o, path, "while", "maxIterations", "counter", "actions");
+                var max = r.integer(o, "maxIterations", path);
+                yield new ActionDef.Loop(label, r.requiredString(o, "while", path),
+                        max == null ? DEFAULT_MAX_ITERATIONS : max, r.optionalString(o, "counter", path),
+                        list(o, "actions", path), path);
+            }
+            case "RunTask" -> {
+                members(o, path, "task", "inputs", "outputs");
+                yield new ActionDef.RunTask(label, r.requiredString(o, "task", path), r.stringMap(o, "inputs", path),
+                        r.stringMap(o, "outputs", path), path);
+            }
+            case "EndTask" -> {
+                members(o, path);
+                yield new ActionDef.EndTask(label, path);
+            }
+            case "ChangeState" -> {
+                members(o, path, "state", "inputs");
+                yield new ActionDef.ChangeState(label, r.requiredString(o, "state", path),
+                        r.stringMap(o, "inputs", path), path);
+            }
+            case "EndProcess" -> {
+                members(o, path);
+                yield new ActionDef.EndProcess(label, path);
+            }
+            case "RunProcess" -> {
+                members(o, path, "process", "version", "inputs", "outputs");
+                yield new ActionDef.RunProcess(label, r.requiredString(o, "process", path),
+                        r.integer(o, "version", path), r.stringMap(o, "inputs", path),
+                        r.stringMap(o, "outputs", path), path);
+            }
+            case "Wait" -> {
+                members(o, path, "duration", "until");
+                yield new ActionDef.Wait(label, r.optionalString(o, "duration", path),
+                        r.optionalString(o, "until", path), path);
+            }
+            default -> {
+                r.error(path + ".type", "unknown action type '" + type + "': use one of " + String.join(", ", TYPES));
+                yield null;
+            }
+        };
+    }
+
+    private void members(JsonObject o, String path, String... specific) {
+        var allowed = new java.util.HashSet<>(Set.of(specific));
+        allowed.add("type");
+        allowed.add("name");
+        allowed.add("description");
+        r.known(o, path, allowed);
+    }
+
+    private ActionDef.Assignment assignment(JsonObject o, String path) {
+        r.known(o, path, Set.of("variable", "value"));
+        return new ActionDef.Assignment(r.requiredString(o, "variable", path), requiredExpression(o, "value", path),
+                path);
+    }
+
+    private ActionDef.Case selectCase(JsonObject o, String path) {
+        r.known(o, path, Set.of("name", "when", "actions"));
+        return new ActionDef.Case(r.optionalString(o, "name", path), r.requiredString(o, "when", path),
+                list(o, "actions", path), path);
+    }
+
+    /** An assigned value may legitimately be the empty string, unlike names. */
+    private String requiredExpression(JsonObject o, String key, String path) {
+        if (o.get(key) instanceof JsonString s) {
+            return s.getString();
+        }
+        return r.requiredString(o, key, path);
+    }
+}

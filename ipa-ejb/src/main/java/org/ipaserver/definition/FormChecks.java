@@ -1,0 +1,55 @@
+package org.ipaserver.definition;
+
+import java.util.List;
+
+/** Validation of work-item form definitions: fields bound to variables, choices, buttons. */
+final class FormChecks {
+
+    private final ProcessDefinition definition;
+    private final List<Problem> problems;
+
+    FormChecks(ProcessDefinition definition, List<Problem> problems) {
+        this.definition = definition;
+        this.problems = problems;
+    }
+
+    void check() {
+        DefinitionValidator.uniqueNames(definition.forms(), FormDef::name, FormDef::path, "form", problems);
+        for (var form : definition.forms()) {
+            DefinitionValidator.uniqueNames(form.fields(), FormDef.Field::name, FormDef.Field::path, "field", problems);
+            DefinitionValidator.uniqueNames(form.buttons(), FormDef.Button::name, FormDef.Button::path, "button",
+                    problems);
+            if (form.buttons().isEmpty()) {
+                problems.add(Problem.error(form.path() + ".buttons", "a form needs at least one button: buttons "
+                        + "are the ways out of a work item"));
+            }
+            form.fields().forEach(this::field);
+        }
+    }
+
+    private void field(FormDef.Field field) {
+        if (field.variable() == null) {
+            return;
+        }
+        var variable = definition.variable(field.variable());
+        if (variable.isEmpty()) {
+            problems.add(Problem.error(field.path() + ".variable", "no global variable named '" + field.variable()
+                    + "'"));
+            return;
+        }
+        if (field.readOnly() && field.required()) {
+            problems.add(Problem.warning(field.path(), "a read-only field cannot be required of the user"));
+        }
+        var type = variable.get().type();
+        if (type == null) {
+            return;
+        }
+        for (int i = 0; i < field.choices().size(); i++) {
+            try {
+                TypedValues.coerce(field.choices().get(i), type.element());
+            } catch (IllegalArgumentException e) {
+                problems.add(Problem.error(field.path() + ".choices[" + i + "]", "type mismatch: " + e.getMessage()));
+            }
+        }
+    }
+}

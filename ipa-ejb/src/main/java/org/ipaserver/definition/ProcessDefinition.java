@@ -1,0 +1,28 @@
+package org.ipaserver.definition;
+
+import java.util.List;
+import java.util.Optional;
+
+/** One version of a process definition as read from its JSON document. */
+public record ProcessDefinition(
+        String name,
+        String description,
+        List<VariableDef> variables,
+        String startState,
+        List<StateDef> states,
+        List<TaskDef> tasks,
+        List<FormDef> forms,
+        List<SecuritySpecification> securitySpecifications) {
+
+    public Optional<VariableDef> variable(String name) {
+        return variables.stream().filter(v -> v.name().equals(name)).findFirst();
+    }
+
+    public Optional<StateDef> state(String name) {
+        return states.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public Optional<TaskDef> task(String name) {
+        return tasks.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,244 @@
+package org.ipaserver.definition;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Converts values to the Java form of a variable type: Integer → Long, Decimal → BigDecimal,
+ * DateTime → Instant, Mailbox → String, lists → unmodifiable List. The messages of the
+ * {@link IllegalArgumentException}s thrown name the types, never the value.
+ */
+public final class TypedValues {
+
+    private static final Pattern MAILBOX = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private TypedValues() {
+    }
+
+    public static Object coerce(Object value, VariableType type) {
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonValue json) {
+            return fromJson(json, type);
+        }
+        if (type.list()) {
+            if (!(value instanceof Collection<?> items)) {
+                throw mismatch(value, type);
+            }
+            var converted = new ArrayList<>(items.size());
+            for (var item : items) {
+                converted.add(coerce(item, type.element()));
+            }
+            return java.util.Collections.unmodifiableList(converted);
+        }
+        return switch (type.base()) {
+            case STRING -> text(value, type);
+            case INTEGER -> integer(value, type);
+            case DECIMAL -> decimal(value, type);
+            case BOOLEAN -> bool(value, type);
+            case DATETIME -> time(value, type);
+            case MAILBOX -> mailbox(value, type);
+        };
+    }
+
+    public static Object fromJson(JsonValue json, VariableType type) {
+        return switch (json.getValueType()) {
+            case NULL -> null;
+            case STRING -> coerce(((JsonString) json).getString(), type);
+            case NUMBER -> coerce(((JsonNumber) json).bigDecimalValue(), type);
+            case TRUE -> coerce(Boolean.TRUE, type);
+            case FALSE -> coerce(Boolean.FALSE, type);
+            case ARRAY -> {
+                if (!type.list()) {
+                    throw new IllegalArgumentException("a list cannot be stored in a " + type + " variable");
+                }
+                var items = new ArrayList<>();
+                for (var item : (JsonArray) json) {
+                    items.add(fromJson(item, type.element()));
+                }
+                yield java.util.Collections.unmodifiableList(items);
+            }
+            case OBJECT -> throw new IllegalArgumentException("an object cannot be stored in a " + type + " variable");
+        };
+    }
+
+    public static JsonValue toJson(Object value) {
+        if (value == null) {
+            return JsonValue.NULL;
+        }
+        if (value instanceof List<?> items) {
+            var array = Json.createArrayBuilder();
+            items.forEach(item -> array.add(toJson(item)));
+            return array.build();
+        }
+        if (value instanceof Long l) {
+            return Json.createValue(l);
+        }
+        if (value instanceof BigDecimal d) {
+            return Json.createValue(d);
+        }
+        if (value instanceof Boolean b) {
+            return b ? JsonValue.TRUE : JsonValue.FALSE;
+        }
+        return Json.createValue(value.toString());
+    }
+
+    private static String text(Object value, VariableType type) {
+        if (value instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (value instanceof String || value instanceof Number || value instanceof Boolean || value instanceof Instant) {
+            return value.toString();
+        }
+        throw mismatch(value, type);
+    }
+
+    private static Long integer(Object value, VariableType type) {
+        try {
+            if (value instanceof Long l) {
+                return l;
+            }
+            if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+                return ((Number) value).longValue();
+            }
+            if (value instanceof BigInteger b) {
+                return b.longValueExact();
+            }
+            if (value instanceof BigDecimal d) {
+                return d.longValueExact();
+            }
+            if (value instanceof Double || value instanceof Float) {
+                return new BigDecimal(value.toString()).longValueExact();
+            }
+            if (value instanceof String s) {
+                return new BigDecimal(s.strip()).longValueExact();
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new IllegalArgumentException(article(kind(value)) + " value that is not a whole number in range "
+                    + "cannot be stored in an Integer variable");
+        }
+        throw mismatch(value, type);
+    }
+
+    private static BigDecimal decimal(Object value, VariableType type) {
+        try {
+            if (value instanceof BigDecimal d) {
+                return d;
+            }
+            if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+                return BigDecimal.valueOf(((Number) value).longValue());
+            }
+            if (value instanceof BigInteger b) {
+                return new BigDecimal(b);
+            }
+            if (value instanceof Double || value instanceof Float) {
+                double d = ((Number) value).doubleValue();
+                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    throw new IllegalArgumentException("the result is not a finite number (division by zero?)");
+                }
+                return BigDecimal.valueOf(d);
+            }
+            if (value instanceof String s) {
+                return new BigDecimal(s.strip());
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(article(kind(value)) + " value that is not a number cannot be stored "
+                    + "in a Decimal variable");
+        }
+        throw mismatch(value, type);
+    }
+
+    private static Boolean bool(Object value, VariableType type) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+            return Boolean.valueOf(s);
+        }
+        throw mismatch(value, type);
+    }
+
+    private static Instant time(Object value, VariableType type) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof ZonedDateTime z) {
+            return z.toInstant();
+        }
+        if (value instanceof String s) {
+            var text = s.strip();
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException notWithOffset) {
+                try {
+                    return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+                } catch (DateTimeParseException notDate) {
+                    throw new IllegalArgumentException("a String value that is not an ISO-8601 date-time "
+                            + "(2026-01-31T09:30:00Z) cannot be stored in a DateTime variable");
+                }
+            }
+        }
+        throw mismatch(value, type);
+    }
+
+    private static String mailbox(Object value, VariableType type) {
+        if (value instanceof String s && MAILBOX.matcher(s.strip()).matches()) {
+            return s.strip();
+        }
+        if (value instanceof String) {
+            throw new IllegalArgumentException("a String value that is not an email address cannot be stored in a "
+                    + "Mailbox variable");
+        }
+        throw mismatch(value, type);
+    }
+
+    private static IllegalArgumentException mismatch(Object value, VariableType type) {
+        return new IllegalArgumentException(article(kind(value)) + " value cannot be stored in a " + type + " variable");
+    }
+
+    private static String article(String kind) {
+        return ("AEIOU".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind;
+    }
+
+    /** The value's type in the words of the definition format. */
+    public static String kind(Object value) {
+        if (value instanceof String) {
+            return "String";
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof BigInteger) {
+            return "Integer";
+        }
+        if (value instanceof Number) {
+            return "Decimal";
+        }
+        if (value instanceof Boolean) {
+            return "Boolean";
+        }
+        if (value instanceof Instant) {
+            return "DateTime";
+        }
+        if (value instanceof Collection<?>) {
+            return "List";
+        }
+        return value.getClass().getSimpleName();
+    }
+}

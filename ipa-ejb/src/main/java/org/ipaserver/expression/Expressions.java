@@ -1,0 +1,77 @@
+package org.ipaserver.expression;
+
+import jakarta.el.ELException;
+import jakarta.el.ExpressionFactory;
+import jakarta.el.ValueExpression;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Compiles and evaluates Jakarta EL expressions over flow variables. A text without {@code ${}}
+ * is a literal; {@code "Dear ${FirstName}"} is a template. Compiled expressions are cached:
+ * definitions are immutable, so the same texts come back for every flow.
+ */
+public final class Expressions {
+
+    /** A compiled expression with what the scanner found in it. */
+    public record Compiled(String text, ValueExpression expression, Set<String> variables,
+                           Set<String> arithmeticOperands) {
+    }
+
+    private static final Pattern EL_VALUE_IN_MESSAGE = Pattern.compile("\\[[^\\]]*\\] of type");
+
+    private final ExpressionFactory factory = ExpressionFactory.newInstance();
+    private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
+
+    public Compiled compile(String text) {
+        var cached = cache.get(text);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            var context = new FlowElContext(null);
+            var expression = factory.createValueExpression(context, text, Object.class);
+            var scan = ExpressionScanner.scan(text);
+            var compiled = new Compiled(text, expression, scan.variables(), scan.arithmeticOperands());
+            if (cache.size() < 100_000) {
+                cache.put(text, compiled);
+            }
+            return compiled;
+        } catch (ELException e) {
+            throw new ExpressionException("does not compile: " + rootMessage(e));
+        }
+    }
+
+    /** Evaluates an expression; any failure becomes an {@link ExpressionException} without values. */
+    public Object evaluate(Compiled compiled, VariableLookup variables) {
+        for (var operand : compiled.arithmeticOperands()) {
+            if (variables.has(operand) && variables.value(operand) == null) {
+                throw new ExpressionException("variable '" + operand + "' has no value and is used in arithmetic");
+            }
+        }
+        try {
+            return compiled.expression().getValue(new FlowElContext(variables));
+        } catch (ELException | ArithmeticException | IllegalArgumentException | ClassCastException e) {
+            throw new ExpressionException(rootMessage(e));
+        }
+    }
+
+    public Object evaluate(String text, VariableLookup variables) {
+        return evaluate(compile(text), variables);
+    }
+
+    /** EL messages quote the offending value ("Cannot convert [x] of type ..."); values must not leak. */
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        var message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (root instanceof ArithmeticException) {
+            return "arithmetic error: " + message;
+        }
+        return EL_VALUE_IN_MESSAGE.matcher(message).replaceAll("a value of type");
+    }
+}

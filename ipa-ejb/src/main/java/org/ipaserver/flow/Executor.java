@@ -1,0 +1,308 @@
+package org.ipaserver.flow;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ipaserver.definition.ActionDef;
+import org.ipaserver.definition.Scope;
+import org.ipaserver.definition.TypedValues;
+import org.ipaserver.definition.VariableDef;
+import org.ipaserver.definition.VariableType;
+import org.ipaserver.expression.ExpressionException;
+import org.ipaserver.expression.Expressions;
+import org.ipaserver.expression.VariableLookup;
+
+/**
+ * Runs a flow from its current position to the next wait point or its end. It touches no
+ * database and keeps no state of its own: everything lives in the {@link FlowState}.
+ */
+public final class Executor {
+
+    /** Steps one run may take before it is stopped as runaway (a ChangeState cycle without waits). */
+    static final int MAX_STEPS_PER_RUN = 1_000_000;
+
+    private final Expressions expressions;
+    private final Clock clock;
+
+    public Executor(Expressions expressions, Clock clock) {
+        this.expressions = expressions;
+        this.clock = clock;
+    }
+
+    /** A new flow positioned at the start state; {@code inputs} are already checked global values. */
+    public FlowState start(CompiledProcess process, Map<String, Object> inputs) {
+        var globals = new LinkedHashMap<String, Object>();
+        for (var variable : process.definition().variables()) {
+            globals.put(variable.name(), initial(variable));
+        }
+        globals.putAll(inputs);
+        var state = new FlowState(globals);
+        enterState(process, state, process.definition().startState(), Map.of());
+        return state;
+    }
+
+    public Outcome run(CompiledProcess process, FlowState state) {
+        state.wakeAt = null;
+        state.waitingOn = null;
+        for (int steps = 0; steps < MAX_STEPS_PER_RUN; steps++) {
+            var frame = state.top();
+            if (frame == null) {
+                return new Outcome.Completed();
+            }
+            var cursor = frame.top();
+            if (cursor == null) {
+                if (frame.scope instanceof org.ipaserver.definition.TaskDef) {
+                    returnFromTask(process, state);
+                    continue;
+                }
+                state.frames.clear(); // a state that runs out of actions ends the process
+                return new Outcome.Completed();
+            }
+            var block = process.block(cursor.block);
+            if (cursor.index >= block.size()) {
+                leaveBlock(process, frame);
+                continue;
+            }
+            var action = block.get(cursor.index);
+            state.record(new FlowState.Step(clock.instant(), frame.scope.name(), action.path(), action.type(),
+                    action.label()));
+            try {
+                var outcome = step(process, state, frame, cursor, action);
+                if (outcome != null) {
+                    return outcome;
+                }
+            } catch (FlowFailure | ExpressionException | IllegalArgumentException e) {
+                return new Outcome.Failed(action.path(), action.type() + failureLabel(action) + ": " + e.getMessage());
+            }
+        }
+        var frame = state.top();
+        var where = frame == null ? "$" : frame.scope.path();
+        return new Outcome.Failed(where, "more than " + MAX_STEPS_PER_RUN + " actions without a wait point: "
+                + "the flow is looping (check ChangeState cycles and Loop conditions)");
+    }
+
+    /** The child flow of the pending RunProcess ended: map its outputs back and go on. */
+    public Outcome childEnded(CompiledProcess process, FlowState state, Map<String, Object> childGlobals) {
+        var frame = state.top();
+        var cursor = frame.top();
+        var run = (ActionDef.RunProcess) process.block(cursor.block).get(cursor.index);
+        try {
+            run.outputs().forEach((childVariable, target) ->
+                    assign(process, state, frame, target, childGlobals.get(childVariable)));
+        } catch (FlowFailure | IllegalArgumentException e) {
+            return new Outcome.Failed(run.path(), "RunProcess" + failureLabel(run) + ": " + e.getMessage());
+        }
+        cursor.advance();
+        return run(process, state);
+    }
+
+    /** Executes one action; null means go on with the next step. */
+    private Outcome step(CompiledProcess process, FlowState state, FlowState.Frame frame, FlowState.Cursor cursor,
+                         ActionDef action) {
+        if (action instanceof ActionDef.UpdateVariables update) {
+            var values = new HashMap<String, Object>();
+            for (var assignment : update.assignments()) {
+                values.put(assignment.variable(), evaluate(assignment.value(), state, frame));
+            }
+            values.forEach((name, value) -> assign(process, state, frame, name, value));
+            cursor.advance();
+        } else if (action instanceof ActionDef.Decision decision) {
+            var branch = isTrue(decision.condition(), state, frame) ? decision.then() : decision.otherwise();
+            enterOrAdvance(process, frame, cursor, branch);
+        } else if (action instanceof ActionDef.Select select) {
+            var branch = select.otherwise();
+            for (var option : select.cases()) {
+                if (isTrue(option.when(), state, frame)) {
+                    branch = option.actions();
+                    break;
+                }
+            }
+            enterOrAdvance(process, frame, cursor, branch);
+        } else if (action instanceof ActionDef.Loop loop) {
+            loop(process, state, frame, cursor, loop);
+        } else if (action instanceof ActionDef.RunTask run) {
+            var task = process.definition().task(run.task()).orElseThrow();
+            var locals = newLocals(process, task);
+            for (var input : run.inputs().entrySet()) {
+                var declared = process.locals(task).get(input.getKey());
+                locals.put(input.getKey(), convert(evaluate(input.getValue(), state, frame), declared));
+            }
+            push(process, state, task, locals);
+        } else if (action instanceof ActionDef.EndTask) {
+            returnFromTask(process, state);
+        } else if (action instanceof ActionDef.ChangeState change) {
+            var inputs = new HashMap<String, Object>();
+            change.inputs().forEach((name, text) -> inputs.put(name, evaluate(text, state, frame)));
+            state.frames.clear();
+            enterState(process, state, change.state(), inputs);
+        } else if (action instanceof ActionDef.EndProcess) {
+            state.frames.clear();
+            return new Outcome.Completed();
+        } else if (action instanceof ActionDef.RunProcess run) {
+            var inputs = new LinkedHashMap<String, Object>();
+            run.inputs().forEach((name, text) -> inputs.put(name, evaluate(text, state, frame)));
+            state.waitingOn = "flow of " + run.process();
+            return new Outcome.ChildRequested(run, inputs);
+        } else if (action instanceof ActionDef.Wait wait) {
+            state.wakeAt = wakeAt(wait, state, frame);
+            state.waitingOn = "timer";
+            cursor.advance();
+            return new Outcome.Waiting(state.wakeAt);
+        }
+        return null;
+    }
+
+    private void loop(CompiledProcess process, FlowState state, FlowState.Frame frame, FlowState.Cursor cursor,
+                      ActionDef.Loop loop) {
+        if (loop.counter() != null) {
+            assign(process, state, frame, loop.counter(), (long) cursor.iteration);
+        }
+        if (!isTrue(loop.condition(), state, frame)) {
+            cursor.advance();
+            return;
+        }
+        if (cursor.iteration >= loop.maxIterations()) {
+            throw new FlowFailure("the loop ran " + loop.maxIterations() + " times (its maxIterations) and its "
+                    + "condition still holds");
+        }
+        cursor.iteration++;
+        frame.cursors.add(new FlowState.Cursor(process.blockId(loop.actions()), 0, 0));
+    }
+
+    /** The end of a nested list: back to its owner, which a Loop re-runs and anything else passes. */
+    private static void leaveBlock(CompiledProcess process, FlowState.Frame frame) {
+        frame.cursors.remove(frame.cursors.size() - 1);
+        var owner = frame.top();
+        if (owner != null && !(process.block(owner.block).get(owner.index) instanceof ActionDef.Loop)) {
+            owner.advance();
+        }
+    }
+
+    private static void enterOrAdvance(CompiledProcess process, FlowState.Frame frame, FlowState.Cursor cursor,
+                                       List<ActionDef> branch) {
+        if (branch.isEmpty()) {
+            cursor.advance();
+        } else {
+            frame.cursors.add(new FlowState.Cursor(process.blockId(branch), 0, 0));
+        }
+    }
+
+    private void enterState(CompiledProcess process, FlowState state, String name, Map<String, Object> inputs) {
+        var target = process.definition().state(name).orElseThrow(() -> new FlowFailure("no state named " + name));
+        var locals = newLocals(process, target);
+        inputs.forEach((input, value) -> locals.put(input, convert(value, process.locals(target).get(input))));
+        push(process, state, target, locals);
+    }
+
+    private static void push(CompiledProcess process, FlowState state, Scope scope, Map<String, Object> locals) {
+        var frame = new FlowState.Frame(scope, locals);
+        frame.cursors.add(new FlowState.Cursor(process.blockId(scope.actions()), 0, 0));
+        state.frames.add(frame);
+    }
+
+    /** Ends the innermost task: its outputs go to the caller's variables, the caller's RunTask is done. */
+    private void returnFromTask(CompiledProcess process, FlowState state) {
+        var task = state.frames.remove(state.frames.size() - 1);
+        var caller = state.top();
+        var cursor = caller.top();
+        var run = (ActionDef.RunTask) process.block(cursor.block).get(cursor.index);
+        run.outputs().forEach((output, target) -> assign(process, state, caller, target, task.locals.get(output)));
+        cursor.advance();
+    }
+
+    private Map<String, Object> newLocals(CompiledProcess process, Scope scope) {
+        var locals = new HashMap<String, Object>();
+        for (var variable : process.locals(scope).values()) {
+            locals.put(variable.name(), initial(variable));
+        }
+        return locals;
+    }
+
+    private void assign(CompiledProcess process, FlowState state, FlowState.Frame frame, String name, Object value) {
+        var local = process.locals(frame.scope).get(name);
+        if (local != null) {
+            frame.locals.put(name, convert(value, local));
+            return;
+        }
+        var global = process.globals().get(name);
+        if (global == null) {
+            throw new FlowFailure("unknown variable '" + name + "'");
+        }
+        state.globals.put(name, convert(value, global));
+    }
+
+    private static Object convert(Object value, VariableDef variable) {
+        try {
+            return TypedValues.coerce(value, variable.type());
+        } catch (IllegalArgumentException e) {
+            throw new FlowFailure("variable '" + variable.name() + "': " + e.getMessage());
+        }
+    }
+
+    private static Object initial(VariableDef variable) {
+        return variable.initial() == null ? null : TypedValues.fromJson(variable.initial(), variable.type());
+    }
+
+    private Object evaluate(String text, FlowState state, FlowState.Frame frame) {
+        return expressions.evaluate(text, new Lookup(state, frame));
+    }
+
+    private boolean isTrue(String condition, FlowState state, FlowState.Frame frame) {
+        var value = evaluate(condition, state, frame);
+        if (value == null) {
+            throw new FlowFailure("the condition has no value (a variable in it is empty)");
+        }
+        return (Boolean) TypedValues.coerce(value, VariableType.BOOLEAN);
+    }
+
+    private Instant wakeAt(ActionDef.Wait wait, FlowState state, FlowState.Frame frame) {
+        var now = clock.instant();
+        if (wait.until() != null) {
+            var until = TypedValues.coerce(evaluate(wait.until(), state, frame), VariableType.DATETIME);
+            if (until == null) {
+                throw new FlowFailure("'until' has no value");
+            }
+            return (Instant) until;
+        }
+        var value = evaluate(wait.duration(), state, frame);
+        Duration duration;
+        if (value instanceof Number seconds) {
+            duration = Duration.ofMillis(Math.round(seconds.doubleValue() * 1000));
+        } else if (value != null) {
+            try {
+                duration = Duration.parse(value.toString().strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new FlowFailure("the duration is not ISO-8601 (PT30S) nor a number of seconds");
+            }
+        } else {
+            throw new FlowFailure("the duration has no value");
+        }
+        if (duration.isNegative()) {
+            throw new FlowFailure("the duration is negative");
+        }
+        return now.plus(duration);
+    }
+
+    private static String failureLabel(ActionDef action) {
+        return action.label() == null ? "" : " '" + action.label() + "'";
+    }
+
+    /** Locals of the running state or task first, then the flow's globals. */
+    private record Lookup(FlowState state, FlowState.Frame frame) implements VariableLookup {
+
+        @Override
+        public boolean has(String name) {
+            return frame.locals.containsKey(name) || state.globals.containsKey(name);
+        }
+
+        @Override
+        public Object value(String name) {
+            var local = frame.locals.get(name);
+            return local != null || frame.locals.containsKey(name) ? local : state.globals.get(name);
+        }
+    }
+}

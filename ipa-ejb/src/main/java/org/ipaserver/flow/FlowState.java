@@ -1,0 +1,109 @@
+package org.ipaserver.flow;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ipaserver.definition.Scope;
+
+/**
+ * The whole execution state of one flow: variables, the stack of state/task frames with their
+ * positions and loop counters, and the step history. It is what a wait point commits, as one
+ * document, and what a restart resumes from.
+ */
+public final class FlowState {
+
+    /** History beyond this many steps keeps only the newest; the count of dropped ones is kept. */
+    static final int HISTORY_LIMIT = 500;
+
+    /** A position in an action list; {@code iteration} counts the passes of a Loop at that index. */
+    static final class Cursor {
+        final int block;
+        int index;
+        int iteration;
+
+        Cursor(int block, int index, int iteration) {
+            this.block = block;
+            this.index = index;
+            this.iteration = iteration;
+        }
+
+        void advance() {
+            index++;
+            iteration = 0;
+        }
+    }
+
+    /** A running state or task: its local variables and nested positions (innermost last). */
+    static final class Frame {
+        final Scope scope;
+        final Map<String, Object> locals;
+        final List<Cursor> cursors = new ArrayList<>();
+
+        Frame(Scope scope, Map<String, Object> locals) {
+            this.scope = scope;
+            this.locals = locals;
+        }
+
+        Cursor top() {
+            return cursors.isEmpty() ? null : cursors.get(cursors.size() - 1);
+        }
+    }
+
+    /** One executed action, for the flow's step history. */
+    public record Step(Instant at, String scope, String path, String type, String label) {
+    }
+
+    final Map<String, Object> globals;
+    final List<Frame> frames = new ArrayList<>();
+    final java.util.ArrayDeque<Step> history = new java.util.ArrayDeque<>();
+    long historyDropped;
+    Instant wakeAt;
+    String waitingOn;
+
+    FlowState(Map<String, Object> globals) {
+        this.globals = globals;
+    }
+
+    static FlowState empty() {
+        return new FlowState(new LinkedHashMap<>());
+    }
+
+    Frame top() {
+        return frames.isEmpty() ? null : frames.get(frames.size() - 1);
+    }
+
+    void record(Step step) {
+        if (history.size() >= HISTORY_LIMIT) {
+            history.removeFirst();
+            historyDropped++;
+        }
+        history.add(step);
+    }
+
+    public Map<String, Object> globals() {
+        return java.util.Collections.unmodifiableMap(globals);
+    }
+
+    public List<Step> history() {
+        return List.copyOf(history);
+    }
+
+    public long historyDropped() {
+        return historyDropped;
+    }
+
+    /** The state the flow is in (the bottom frame), or null once it has ended. */
+    public String currentState() {
+        return frames.isEmpty() ? null : frames.get(0).scope.name();
+    }
+
+    public Instant wakeAt() {
+        return wakeAt;
+    }
+
+    public String waitingOn() {
+        return waitingOn;
+    }
+}

@@ -1,0 +1,24 @@
+package org.ipaserver.flow;
+
+import java.time.Instant;
+import java.util.Map;
+import org.ipaserver.definition.ActionDef;
+
+/** Why the executor stopped running a flow. */
+public sealed interface Outcome {
+
+    record Completed() implements Outcome {
+    }
+
+    /** A timer: the flow resumes at {@code wakeAt}. */
+    record Waiting(Instant wakeAt) implements Outcome {
+    }
+
+    /** A RunProcess: the engine starts the child; the flow waits for it. */
+    record ChildRequested(ActionDef.RunProcess action, Map<String, Object> inputs) implements Outcome {
+    }
+
+    /** A runtime error at an action; the flow goes to error, nothing else is affected. */
+    record Failed(String path, String message) implements Outcome {
+    }
+}

@@ -1,0 +1,106 @@
+package org.ipaserver.flow;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.ipaserver.definition.TypedValues;
+import org.ipaserver.definition.VariableDef;
+
+/**
+ * The compact JSON form of a {@link FlowState}, stored in {@code flowexec_Storage}. Values are
+ * read back through the declared types of the definition version the flow runs.
+ */
+public final class StateDocument {
+
+    private static final int FORMAT = 1;
+
+    private StateDocument() {
+    }
+
+    public static String write(FlowState state) {
+        var frames = Json.createArrayBuilder();
+        for (var frame : state.frames) {
+            var cursors = Json.createArrayBuilder();
+            frame.cursors.forEach(c -> cursors.add(Json.createArrayBuilder().add(c.block).add(c.index).add(c.iteration)));
+            frames.add(Json.createObjectBuilder()
+                    .add("k", frame.scope.kind())
+                    .add("n", frame.scope.name())
+                    .add("l", values(frame.locals))
+                    .add("c", cursors));
+        }
+        var history = Json.createArrayBuilder();
+        for (var step : state.history) {
+            history.add(Json.createArrayBuilder().add(step.at().toEpochMilli()).add(step.scope()).add(step.path())
+                    .add(step.type()).add(step.label() == null ? JsonValue.NULL : Json.createValue(step.label())));
+        }
+        var document = Json.createObjectBuilder()
+                .add("v", FORMAT)
+                .add("g", values(state.globals))
+                .add("f", frames)
+                .add("h", history)
+                .add("hd", state.historyDropped);
+        if (state.wakeAt != null) {
+            document.add("w", state.wakeAt.toEpochMilli());
+        }
+        if (state.waitingOn != null) {
+            document.add("wo", state.waitingOn);
+        }
+        return document.build().toString();
+    }
+
+    public static FlowState read(String text, CompiledProcess process) {
+        JsonObject document;
+        try (var reader = Json.createReader(new StringReader(text))) {
+            document = reader.readObject();
+        }
+        var state = new FlowState(values(document.getJsonObject("g"), process.globals()));
+        for (var f : document.getJsonArray("f").getValuesAs(JsonObject.class)) {
+            var scope = process.scope(f.getString("k"), f.getString("n"));
+            var frame = new FlowState.Frame(scope, new HashMap<>(values(f.getJsonObject("l"), process.locals(scope))));
+            for (var c : f.getJsonArray("c").getValuesAs(JsonArray.class)) {
+                frame.cursors.add(new FlowState.Cursor(c.getInt(0), c.getInt(1), c.getInt(2)));
+            }
+            state.frames.add(frame);
+        }
+        for (var h : document.getJsonArray("h").getValuesAs(JsonArray.class)) {
+            state.history.add(new FlowState.Step(Instant.ofEpochMilli(h.getJsonNumber(0).longValue()), h.getString(1),
+                    h.getString(2), h.getString(3), h.get(4) instanceof JsonString s ? s.getString() : null));
+        }
+        state.historyDropped = document.getJsonNumber("hd").longValue();
+        if (document.get("w") instanceof JsonNumber wake) {
+            state.wakeAt = Instant.ofEpochMilli(wake.longValue());
+        }
+        state.waitingOn = document.getString("wo", null);
+        return state;
+    }
+
+    private static JsonObject values(Map<String, Object> values) {
+        var object = Json.createObjectBuilder();
+        values.forEach((name, value) -> {
+            if (value != null) {
+                object.add(name, TypedValues.toJson(value));
+            }
+        });
+        return object.build();
+    }
+
+    private static Map<String, Object> values(JsonObject object, Map<String, VariableDef> declared) {
+        var values = new LinkedHashMap<String, Object>();
+        declared.keySet().forEach(name -> values.put(name, null));
+        object.forEach((name, json) -> {
+            var variable = declared.get(name);
+            if (variable != null) {
+                values.put(name, TypedValues.fromJson(json, variable.type()));
+            }
+        });
+        return values;
+    }
+}
