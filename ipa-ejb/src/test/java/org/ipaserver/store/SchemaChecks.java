@@ -1,0 +1,125 @@
+package org.ipaserver.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** What every database's create.sql must produce, checked through plain JDBC. */
+final class SchemaChecks {
+
+    static final List<String> TABLES = List.of("flowexec_completion", "flowexec_flows",
+            "flowexec_storage", "ipa_definitions", "ipa_schemaversion");
+
+    static final Map<String, List<String>> FLOW_INDEXES = Map.of(
+            "ix_flows_status_wake", List.of("status", "wake_at"),
+            "ix_flows_definition", List.of("definition_name", "definition_version", "status"),
+            "ix_flows_status_started", List.of("status", "started_at"),
+            "ix_flows_state", List.of("current_state", "status"),
+            "ix_flows_launched_by", List.of("launched_by", "started_at"),
+            "ix_flows_parent", List.of("parent_flow_id"),
+            "ix_flows_storage", List.of("storage_id", "status"),
+            "ix_flows_started", List.of("started_at"));
+
+    private SchemaChecks() {
+    }
+
+    static void assertSchema(Connection connection, String schema) throws SQLException {
+        assertEquals(new TreeSet<>(TABLES), tables(connection, schema), "tables");
+        var indexes = indexes(connection, schema, "flowexec_flows");
+        assertEquals(List.of("status", "wake_at"), indexes.get("ix_flows_status_wake"), "due-timer index");
+        FLOW_INDEXES.forEach((name, columns) -> assertEquals(columns, indexes.get(name), name));
+        assertEquals(List.of("definition_name", "completed_at"),
+                indexes(connection, schema, "flowexec_completion").get("ix_completion_definition"));
+        try (var rs = connection.createStatement().executeQuery("SELECT version FROM ipa_SchemaVersion")) {
+            assertTrue(rs.next(), "schema version row");
+            assertEquals(1, rs.getInt(1));
+        }
+    }
+
+    /** A flow with its state document and completion row; deleting the flow removes both. */
+    static void assertDeleteCascades(Connection connection) throws SQLException {
+        String flowId = UUID.randomUUID().toString();
+        var now = Timestamp.from(Instant.now());
+        try (var insert = connection.prepareStatement("INSERT INTO flowexec_Flows (flow_id, definition_name,"
+                + " definition_version, status, current_state, storage_id, launched_by, depth, started_at,"
+                + " updated_at, row_version) VALUES (?, 'CarLoan', 1, 'running', 'Start', ?, 'alice', 0, ?, ?, 1)")) {
+            insert.setString(1, flowId);
+            insert.setString(2, UUID.randomUUID().toString());
+            insert.setTimestamp(3, now);
+            insert.setTimestamp(4, now);
+            assertEquals(1, insert.executeUpdate());
+        }
+        try (var insert = connection.prepareStatement(
+                "INSERT INTO flowexec_Storage (flow_id, state_document, updated_at) VALUES (?, ?, ?)")) {
+            insert.setString(1, flowId);
+            insert.setString(2, "{\"variables\":{},\"stack\":[]}".repeat(2000));
+            insert.setTimestamp(3, now);
+            assertEquals(1, insert.executeUpdate());
+        }
+        try (var insert = connection.prepareStatement("INSERT INTO flowexec_Completion (flow_id, definition_name,"
+                + " definition_version, final_status, launched_by, completed_at) VALUES (?, 'CarLoan', 1, 'completed', 'alice', ?)")) {
+            insert.setString(1, flowId);
+            insert.setTimestamp(2, now);
+            assertEquals(1, insert.executeUpdate());
+        }
+        assertEquals(1, count(connection, "flowexec_Storage", flowId));
+
+        try (var delete = connection.prepareStatement("DELETE FROM flowexec_Flows WHERE flow_id = ?")) {
+            delete.setString(1, flowId);
+            assertEquals(1, delete.executeUpdate());
+        }
+        assertEquals(0, count(connection, "flowexec_Storage", flowId), "storage row cascaded");
+        assertEquals(0, count(connection, "flowexec_Completion", flowId), "completion row cascaded");
+    }
+
+    private static int count(Connection connection, String table, String flowId) throws SQLException {
+        try (var query = connection.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE flow_id = ?")) {
+            query.setString(1, flowId);
+            try (var rs = query.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static TreeSet<String> tables(Connection connection, String schema) throws SQLException {
+        var names = new TreeSet<String>();
+        try (var rs = connection.getMetaData().getTables(null, schema, "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                names.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+            }
+        }
+        return names;
+    }
+
+    /** Index name to its columns in key order, names lower-cased (H2 stores them upper-case). */
+    private static Map<String, List<String>> indexes(Connection connection, String schema, String table)
+            throws SQLException {
+        var meta = connection.getMetaData();
+        String stored = meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
+        var columns = new TreeMap<String, TreeMap<Integer, String>>();
+        try (var rs = meta.getIndexInfo(null, schema, stored, false, false)) {
+            while (rs.next()) {
+                if (rs.getString("INDEX_NAME") == null || rs.getString("COLUMN_NAME") == null) {
+                    continue;
+                }
+                columns.computeIfAbsent(rs.getString("INDEX_NAME").toLowerCase(Locale.ROOT), k -> new TreeMap<>())
+                        .put(rs.getInt("ORDINAL_POSITION"), rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+            }
+        }
+        var result = new TreeMap<String, List<String>>();
+        columns.forEach((name, byPosition) -> result.put(name, new ArrayList<>(byPosition.values())));
+        return result;
+    }
+}
