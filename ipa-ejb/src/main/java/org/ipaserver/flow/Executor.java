@@ -1,5 +1,6 @@
 package org.ipaserver.flow;
 
+import org.ipaserver.definition.CompiledProcess;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

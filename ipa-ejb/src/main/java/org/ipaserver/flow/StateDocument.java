@@ -1,5 +1,6 @@
 package org.ipaserver.flow;
 
+import org.ipaserver.definition.CompiledProcess;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;

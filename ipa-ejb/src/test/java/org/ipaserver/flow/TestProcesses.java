@@ -1,5 +1,6 @@
 package org.ipaserver.flow;
 
+import org.ipaserver.definition.CompiledProcess;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;

@@ -1,14 +1,9 @@
-package org.ipaserver.flow;
+package org.ipaserver.definition;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ipaserver.definition.ActionDef;
-import org.ipaserver.definition.DefinitionValidator;
-import org.ipaserver.definition.ProcessDefinition;
-import org.ipaserver.definition.Scope;
-import org.ipaserver.definition.VariableDef;
 
 /**
  * A published, valid definition version prepared for execution: every action list gets a stable

@@ -1,0 +1,287 @@
+package org.ipaserver.flow;
+
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.ipaserver.definition.CompiledProcess;
+import org.ipaserver.definition.DefinitionCatalog;
+import org.ipaserver.definition.TypedValues;
+import org.ipaserver.definition.VariableDef;
+
+/**
+ * The flow use cases over one persistence context: launch, resume a due timer, cancel. A flow
+ * runs in memory from one wait point to the next; only then are its row and its state document
+ * written, so a straight-through flow costs one write per table. The caller owns the transaction.
+ */
+public final class FlowEngine {
+
+    private final DefinitionCatalog catalog;
+    private final Executor executor;
+    private final Clock clock;
+    private final String storageId;
+    private final int depthThreshold;
+
+    public FlowEngine(DefinitionCatalog catalog, Clock clock, String storageId, int depthThreshold) {
+        this.catalog = catalog;
+        this.executor = new Executor(catalog.expressions(), clock);
+        this.clock = clock;
+        this.storageId = storageId;
+        this.depthThreshold = depthThreshold;
+    }
+
+    public String storageId() {
+        return storageId;
+    }
+
+    /** Starts a flow and runs it to its first wait point or its end; returns its id. */
+    public String launch(EntityManager em, String definition, Integer version, Map<String, JsonValue> variables,
+                         String launchedBy) {
+        var process = catalog.find(em, definition, version)
+                .orElseThrow(() -> new FlowExceptions.UnknownDefinition(definition, version));
+        var inputs = checkInputs(process, variables);
+        var record = new FlowRecord(UUID.randomUUID().toString(), process, storageId, launchedBy, null, 0,
+                clock.instant());
+        em.persist(record);
+        var run = new Run(process, record, executor.start(process, inputs), null);
+        advance(em, run, executor.run(process, run.state));
+        return record.id();
+    }
+
+    /** Resumes a flow whose timer is due; false when it is not (already resumed, cancelled, not yet due). */
+    public boolean resumeTimer(EntityManager em, String flowId) {
+        var record = em.find(FlowRecord.class, flowId);
+        if (record == null || record.status() != FlowStatus.WAITING || record.wakeAt() == null
+                || record.wakeAt().isAfter(clock.instant())) {
+            return false;
+        }
+        var run = load(em, record);
+        advance(em, run, executor.run(run.process, run.state));
+        return true;
+    }
+
+    public void cancel(EntityManager em, String flowId) {
+        var record = em.find(FlowRecord.class, flowId);
+        if (record == null) {
+            throw new FlowExceptions.UnknownFlow(flowId);
+        }
+        if (record.status().ended()) {
+            throw new FlowExceptions.FlowEnded(flowId, record.status());
+        }
+        cancelTree(em, record);
+        if (record.parentFlowId() != null) {
+            var parent = em.find(FlowRecord.class, record.parentFlowId());
+            if (parent != null && parent.status() == FlowStatus.WAITING) {
+                parent.fail("child flow " + flowId + " was cancelled", clock.instant());
+            }
+        }
+    }
+
+    /** The ids of this instance's flows whose timers are due, oldest first. */
+    public List<String> dueTimers(EntityManager em, int limit) {
+        return em.createQuery("SELECT f.id FROM FlowRecord f WHERE f.status = :status AND f.wakeAt <= :now "
+                        + "AND f.storageId = :storage ORDER BY f.wakeAt", String.class)
+                .setParameter("status", FlowStatus.WAITING.code()).setParameter("now", clock.instant())
+                .setParameter("storage", storageId).setMaxResults(limit).getResultList();
+    }
+
+    public FlowView view(EntityManager em, String flowId) {
+        var record = em.find(FlowRecord.class, flowId);
+        if (record == null) {
+            throw new FlowExceptions.UnknownFlow(flowId);
+        }
+        var run = load(em, record);
+        var end = record.endedAt() != null ? record.endedAt() : clock.instant();
+        return new FlowView(record.id(), record.definitionName(), record.definitionVersion(), record.status().code(),
+                record.currentState(), record.launchedBy(), record.parentFlowId(), record.startedAt(),
+                record.updatedAt(), record.endedAt(), Duration.between(record.startedAt(), end).toMillis(),
+                record.waitingOn(), record.wakeAt(), record.errorMessage(), run.state.globals(),
+                run.state.history(), run.state.historyDropped());
+    }
+
+    /** Runs outcomes until every flow touched (a child, then its waiting parent) is at rest, then writes them. */
+    private void advance(EntityManager em, Run run, Outcome outcome) {
+        while (run != null) {
+            var now = clock.instant();
+            Run next = null;
+            if (outcome instanceof Outcome.Completed) {
+                run.record.update(FlowStatus.COMPLETED, run.state, now);
+                em.persist(new FlowCompletion(run.record, now));
+                next = resumeParent(em, run);
+            } else if (outcome instanceof Outcome.Waiting) {
+                run.record.update(FlowStatus.WAITING, run.state, now);
+            } else if (outcome instanceof Outcome.Failed failed) {
+                run.record.update(FlowStatus.ERROR, run.state, now);
+                run.record.fail(failed.path() + ": " + failed.message(), now);
+                next = failParent(em, run);
+            } else if (outcome instanceof Outcome.ChildRequested child) {
+                run.record.update(FlowStatus.WAITING, run.state, now);
+                next = startChild(em, run, child);
+            }
+            save(em, run);
+            if (next == null) {
+                return;
+            }
+            run = next;
+            outcome = run.pending;
+        }
+    }
+
+    private Run startChild(EntityManager em, Run parent, Outcome.ChildRequested request) {
+        var action = request.action();
+        var process = catalog.find(em, action.process(), action.version());
+        String problem = null;
+        if (parent.record.depth() + 1 > depthThreshold) {
+            problem = "RunProcess: starting '" + action.process() + "' would nest flows " + (parent.record.depth() + 1)
+                    + " deep, over PAS_DepthThreshold (" + depthThreshold + ")";
+        } else if (process.isEmpty()) {
+            problem = "RunProcess: " + new FlowExceptions.UnknownDefinition(action.process(), action.version())
+                    .getMessage();
+        }
+        Map<String, Object> inputs = Map.of();
+        if (problem == null) {
+            try {
+                inputs = coerce(process.get(), request.inputs());
+            } catch (IllegalArgumentException e) {
+                problem = "RunProcess: " + e.getMessage();
+            }
+        }
+        if (problem != null) {
+            parent.pending = new Outcome.Failed(action.path(), problem);
+            return parent;
+        }
+        var record = new FlowRecord(UUID.randomUUID().toString(), process.get(), storageId,
+                parent.record.launchedBy(), parent.record.id(), parent.record.depth() + 1, clock.instant());
+        em.persist(record);
+        var child = new Run(process.get(), record, executor.start(process.get(), inputs), parent);
+        child.pending = executor.run(child.process, child.state);
+        return child;
+    }
+
+    private Run resumeParent(EntityManager em, Run child) {
+        var parent = parentOf(em, child);
+        if (parent != null) {
+            parent.pending = executor.childEnded(parent.process, parent.state, child.state.globals());
+        }
+        return parent;
+    }
+
+    private Run failParent(EntityManager em, Run child) {
+        var parent = parentOf(em, child);
+        if (parent != null) {
+            parent.pending = new Outcome.Failed(parent.runProcessPath(), "child flow " + child.record.id()
+                    + " failed: " + child.record.errorMessage());
+        }
+        return parent;
+    }
+
+    private Run parentOf(EntityManager em, Run child) {
+        if (child.parent != null) {
+            return child.parent;
+        }
+        if (child.record.parentFlowId() == null) {
+            return null;
+        }
+        var record = em.find(FlowRecord.class, child.record.parentFlowId());
+        return record == null || record.status() != FlowStatus.WAITING ? null : load(em, record);
+    }
+
+    private void cancelTree(EntityManager em, FlowRecord record) {
+        var now = clock.instant();
+        var run = load(em, record);
+        run.state.frames.clear();
+        record.update(FlowStatus.CANCELLED, run.state, now);
+        em.persist(new FlowCompletion(record, now));
+        var children = em.createQuery("SELECT f FROM FlowRecord f WHERE f.parentFlowId = :id AND f.status IN "
+                + ":open", FlowRecord.class).setParameter("id", record.id())
+                .setParameter("open", List.of(FlowStatus.RUNNING.code(), FlowStatus.WAITING.code(),
+                        FlowStatus.ERROR.code())).getResultList();
+        children.forEach(child -> cancelTree(em, child));
+    }
+
+    private Run load(EntityManager em, FlowRecord record) {
+        var process = catalog.find(em, record.definitionName(), record.definitionVersion())
+                .orElseThrow(() -> new IllegalStateException("definition " + record.definitionName() + " v"
+                        + record.definitionVersion() + " of flow " + record.id() + " is missing"));
+        var storage = em.find(FlowStorage.class, record.id());
+        var run = new Run(process, record, StateDocument.read(storage.stateDocument(), process), null);
+        run.storage = storage;
+        return run;
+    }
+
+    private void save(EntityManager em, Run run) {
+        var document = StateDocument.write(run.state);
+        if (run.storage == null) {
+            run.storage = new FlowStorage(run.record, document, clock.instant());
+            em.persist(run.storage);
+        } else {
+            run.storage.update(document, clock.instant());
+        }
+    }
+
+    private Map<String, Object> checkInputs(CompiledProcess process, Map<String, JsonValue> variables) {
+        var errors = new ArrayList<FlowExceptions.FieldError>();
+        var values = new LinkedHashMap<String, Object>();
+        (variables == null ? Map.<String, JsonValue>of() : variables).forEach((name, json) -> {
+            var declared = process.globals().get(name);
+            if (declared == null) {
+                errors.add(new FlowExceptions.FieldError("variables." + name, "process " + process.name() + " v"
+                        + process.version() + " has no variable named '" + name + "'"));
+                return;
+            }
+            try {
+                values.put(name, TypedValues.fromJson(json, declared.type()));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FlowExceptions.FieldError("variables." + name, e.getMessage()));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new FlowExceptions.InvalidInput(errors);
+        }
+        return values;
+    }
+
+    private static Map<String, Object> coerce(CompiledProcess process, Map<String, Object> inputs) {
+        var values = new LinkedHashMap<String, Object>();
+        inputs.forEach((name, value) -> {
+            VariableDef declared = process.globals().get(name);
+            if (declared == null) {
+                throw new IllegalArgumentException("process '" + process.name() + "' has no variable '" + name + "'");
+            }
+            try {
+                values.put(name, TypedValues.coerce(value, declared.type()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("input '" + name + "': " + e.getMessage());
+            }
+        });
+        return values;
+    }
+
+    /** One flow being advanced in this transaction. */
+    private static final class Run {
+        final CompiledProcess process;
+        final FlowRecord record;
+        final FlowState state;
+        final Run parent;
+        FlowStorage storage;
+        Outcome pending;
+
+        Run(CompiledProcess process, FlowRecord record, FlowState state, Run parent) {
+            this.process = process;
+            this.record = record;
+            this.state = state;
+            this.parent = parent;
+        }
+
+        String runProcessPath() {
+            var frame = state.top();
+            var cursor = frame.top();
+            return process.block(cursor.block).get(cursor.index).path();
+        }
+    }
+}

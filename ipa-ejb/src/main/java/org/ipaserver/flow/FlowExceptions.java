@@ -1,0 +1,57 @@
+package org.ipaserver.flow;
+
+import java.util.List;
+
+/** What the flow use cases refuse, each mapped to one HTTP status by the REST boundary. */
+public final class FlowExceptions {
+
+    private FlowExceptions() {
+    }
+
+    /** One bad field of a request: its name as the client sent it, and why. */
+    public record FieldError(String field, String reason) {
+    }
+
+    /** 404: no such process definition (or version). */
+    public static class UnknownDefinition extends RuntimeException {
+        public UnknownDefinition(String name, Integer version) {
+            super(version == null ? "no published process named '" + name + "'"
+                    : "process '" + name + "' has no version " + version);
+        }
+    }
+
+    /** 404: no such flow (or not one the caller may see). */
+    public static class UnknownFlow extends RuntimeException {
+        public UnknownFlow(String id) {
+            super("no flow with id '" + id + "'");
+        }
+    }
+
+    /** 400: the request's fields are wrong; every bad field is listed. */
+    public static class InvalidInput extends RuntimeException {
+        private final List<FieldError> errors;
+
+        public InvalidInput(List<FieldError> errors) {
+            super("invalid request: " + errors.size() + " bad field(s)");
+            this.errors = List.copyOf(errors);
+        }
+
+        public List<FieldError> errors() {
+            return errors;
+        }
+    }
+
+    /** 409: the flow has already ended. */
+    public static class FlowEnded extends RuntimeException {
+        public FlowEnded(String id, FlowStatus status) {
+            super("flow '" + id + "' has already ended (" + status.code() + ")");
+        }
+    }
+
+    /** 503: the server refuses launches (store unusable, restore in progress). */
+    public static class LaunchesBlocked extends RuntimeException {
+        public LaunchesBlocked(String reason) {
+            super(reason);
+        }
+    }
+}
