@@ -1,0 +1,154 @@
+package org.ipaserver.handler.outbound;
+
+import jakarta.resource.NotSupportedException;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ConnectionEvent;
+import jakarta.resource.spi.ConnectionEventListener;
+import jakarta.resource.spi.ConnectionRequestInfo;
+import jakarta.resource.spi.LocalTransaction;
+import jakarta.resource.spi.ManagedConnection;
+import jakarta.resource.spi.ManagedConnectionMetaData;
+import jakarta.resource.spi.ManagedConnectionFactory;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.security.auth.Subject;
+import javax.transaction.xa.XAResource;
+import org.ipaserver.handler.HandlerResult;
+
+/**
+ * A pooled connection. It holds no physical resource (handlers run in this JVM); its job is the
+ * contract with the pool: when the application closes a handle it tells the listeners, which is
+ * how the server learns the connection can go back to the pool.
+ */
+public class HandlerManagedConnection implements ManagedConnection {
+
+    private final HandlerManagedConnectionFactory factory;
+    private final HandlerRunner runner;
+    private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final Set<HandlerConnectionHandle> handles = ConcurrentHashMap.newKeySet();
+    private volatile PrintWriter logWriter;
+
+    HandlerManagedConnection(HandlerManagedConnectionFactory factory, HandlerRunner runner) {
+        this.factory = factory;
+        this.runner = runner;
+    }
+
+    @Override
+    public Object getConnection(Subject subject, ConnectionRequestInfo info) {
+        var handle = new HandlerConnectionHandle(this);
+        handles.add(handle);
+        return handle;
+    }
+
+    @Override
+    public void associateConnection(Object connection) throws ResourceException {
+        if (!(connection instanceof HandlerConnectionHandle handle)) {
+            throw new ResourceException("Not a handler connection: " + connection);
+        }
+        handle.moveTo(this);
+    }
+
+    /** Back to the pool: handles the application still holds stop working, without events. */
+    @Override
+    public void cleanup() {
+        handles.forEach(HandlerConnectionHandle::invalidate);
+        handles.clear();
+    }
+
+    @Override
+    public void destroy() {
+        cleanup();
+        listeners.clear();
+    }
+
+    HandlerResult run(String handlerName, Map<String, String> inputs, Duration timeout) {
+        return runner.run(handlerName, inputs, timeout);
+    }
+
+    Duration defaultTimeout() {
+        return factory.defaultTimeout();
+    }
+
+    void attach(HandlerConnectionHandle handle) {
+        handles.add(handle);
+    }
+
+    void detach(HandlerConnectionHandle handle) {
+        handles.remove(handle);
+    }
+
+    void closed(HandlerConnectionHandle handle) {
+        handles.remove(handle);
+        var event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_CLOSED);
+        event.setConnectionHandle(handle);
+        listeners.forEach(listener -> listener.connectionClosed(event));
+    }
+
+    boolean createdBy(ManagedConnectionFactory candidate) {
+        return factory.equals(candidate);
+    }
+
+    @Override
+    public void addConnectionEventListener(ConnectionEventListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeConnectionEventListener(ConnectionEventListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public XAResource getXAResource() throws ResourceException {
+        throw new NotSupportedException("Handlers run without transactions");
+    }
+
+    @Override
+    public LocalTransaction getLocalTransaction() throws ResourceException {
+        throw new NotSupportedException("Handlers run without transactions");
+    }
+
+    @Override
+    public ManagedConnectionMetaData getMetaData() {
+        return new MetaData();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        this.logWriter = out;
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+
+    private static final class MetaData implements ManagedConnectionMetaData {
+
+        @Override
+        public String getEISProductName() {
+            return "IPA Server handlers";
+        }
+
+        @Override
+        public String getEISProductVersion() {
+            return "1.0";
+        }
+
+        /** No limit of our own; the pool sets one. */
+        @Override
+        public int getMaxConnections() {
+            return 0;
+        }
+
+        @Override
+        public String getUserName() {
+            return "";
+        }
+    }
+}
