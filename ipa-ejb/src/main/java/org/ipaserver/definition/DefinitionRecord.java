@@ -1,5 +1,6 @@
 package org.ipaserver.definition;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,6 +12,7 @@ import java.time.Instant;
 
 /** One published version of a process definition in {@code ipa_Definitions}; the source is the JSON. */
 @Entity
+@Cacheable // published versions never change
 @Table(name = "ipa_Definitions")
 @IdClass(DefinitionRecord.Key.class)
 public class DefinitionRecord {
