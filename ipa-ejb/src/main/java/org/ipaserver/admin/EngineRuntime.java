@@ -1,0 +1,54 @@
+package org.ipaserver.admin;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.ipaserver.definition.DefinitionCatalog;
+import org.ipaserver.expression.Expressions;
+import org.ipaserver.flow.FlowEngine;
+
+/**
+ * The one engine of this server instance: the definition catalog with its compiled versions,
+ * and the flow engine stamped with this instance's storage ID.
+ */
+@ApplicationScoped
+public class EngineRuntime {
+
+    @Inject
+    ServerParameters parameters;
+
+    private DefinitionCatalog catalog;
+    private FlowEngine engine;
+
+    @PostConstruct
+    void start() {
+        catalog = new DefinitionCatalog(new Expressions());
+        engine = new FlowEngine(catalog, Clock.systemUTC(), storageId(), parameters.depthThreshold());
+    }
+
+    public DefinitionCatalog catalog() {
+        return catalog;
+    }
+
+    public FlowEngine engine() {
+        return engine;
+    }
+
+    /**
+     * {@code ipa.storageId} when set; otherwise derived from the server instance's directory, so
+     * it stays the same across restarts of that instance and differs between instances.
+     */
+    static String storageId() {
+        var configured = ConfigProvider.getConfig().getOptionalValue("ipa.storageId", String.class);
+        if (configured.isPresent()) {
+            return configured.get();
+        }
+        var instance = System.getProperty("com.sun.aas.instanceRoot", System.getProperty("server.output.dir",
+                System.getProperty("user.dir")));
+        return UUID.nameUUIDFromBytes(("ipa-storage:" + instance).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

@@ -1,0 +1,112 @@
+package org.ipaserver.admin;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ipaserver.flow.FlowTimers;
+
+/**
+ * Start-up of this server instance: check the flow store (event IDs 41043–41046), then fire due
+ * timers, first those that came due while the server was down. Launches are refused while the
+ * store is unusable, and during that first pass when PAS_blockLaunchDuringRestore is set.
+ */
+@Startup
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // store checks and polling manage their own
+public class IpaServer {
+
+    public static final String DATA_SOURCE = "jdbc/ipa";
+    private static final Logger LOG = Logger.getLogger(IpaServer.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+    @EJB
+    FlowTimers timers;
+    @Inject
+    ServerParameters parameters;
+    @Inject
+    EngineRuntime runtime;
+    @Inject
+    @ConfigProperty(name = "ipa.timerPollMillis", defaultValue = "500")
+    long pollMillis;
+    @Inject
+    @ConfigProperty(name = "ipa.store.createSchema", defaultValue = "true")
+    boolean createSchemaOnH2;
+
+    private volatile StoreStatus store = StoreStatus.notChecked();
+    private volatile boolean restoring = true;
+    private ScheduledFuture<?> poller;
+
+    @PostConstruct
+    void start() {
+        LOG.info("IPA Server starting; storage ID " + runtime.engine().storageId() + "; parameters "
+                + parameters.asMap());
+        checkStore();
+        poller = scheduler.scheduleWithFixedDelay(this::tick, 0, pollMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (poller != null) {
+            poller.cancel(false);
+        }
+    }
+
+    public StoreStatus store() {
+        return store;
+    }
+
+    /** Why launches are refused now, or null when they are accepted. */
+    public String launchBlockedReason() {
+        if (!store.usable()) {
+            return "the flow store is unusable (event " + store.eventId() + "): " + store.message();
+        }
+        if (restoring && parameters.blockLaunchDuringRestore()) {
+            return "the server is restoring flows (PAS_blockLaunchDuringRestore); try again shortly";
+        }
+        return null;
+    }
+
+    private void tick() {
+        try {
+            if (!store.usable()) {
+                checkStore();
+                return;
+            }
+            int fired = timers.fireDue();
+            if (fired == 0 && restoring) {
+                restoring = false;
+                LOG.info("IPA Server restored its waiting flows; launches are open");
+            }
+        } catch (RuntimeException e) {
+            LOG.warning("Timer pass failed: " + e);
+        }
+    }
+
+    private void checkStore() {
+        DataSource dataSource = null;
+        try {
+            dataSource = InitialContext.doLookup(DATA_SOURCE);
+        } catch (NamingException e) {
+            // reported as event 41043 by the check
+        }
+        store = new StoreCheck(DATA_SOURCE, createSchemaOnH2).check(dataSource);
+    }
+}

@@ -1,0 +1,92 @@
+package org.ipaserver.admin;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.ipaserver.store.SqlScript;
+
+/**
+ * Checks the flow store at start and while it is unusable: can we connect, is the schema there.
+ * On the embedded default (H2) a missing schema is created from {@code sql/h2/create.sql};
+ * on any other database that is the DBA's job, and the server says so and refuses launches.
+ */
+public final class StoreCheck {
+
+    static final int SCHEMA_VERSION = 1;
+    private static final Logger LOG = Logger.getLogger(StoreCheck.class.getName());
+
+    private final String dataSourceName;
+    private final boolean createSchemaOnH2;
+
+    public StoreCheck(String dataSourceName, boolean createSchemaOnH2) {
+        this.dataSourceName = dataSourceName;
+        this.createSchemaOnH2 = createSchemaOnH2;
+    }
+
+    public StoreStatus check(DataSource dataSource) {
+        if (dataSource == null) {
+            return log(new StoreStatus(false, StoreStatus.NO_DATA_SOURCE, "No data source '" + dataSourceName
+                    + "' is configured for the flow store. Create a JDBC resource named " + dataSourceName
+                    + " in the server (admin console or asadmin create-jdbc-resource) and restart the application."));
+        }
+        try (var connection = dataSource.getConnection()) {
+            var product = connection.getMetaData().getDatabaseProductName();
+            var h2 = product.toLowerCase(Locale.ROOT).contains("h2");
+            var schema = schemaVersion(connection);
+            if (schema == null && h2 && createSchemaOnH2) {
+                SqlScript.fromClasspath("sql/h2/create.sql", StoreCheck.class.getClassLoader()).execute(connection);
+                LOG.info("Created the flow store schema (sql/h2/create.sql) in the embedded H2 database of "
+                        + dataSourceName);
+                schema = schemaVersion(connection);
+            }
+            if (schema == null || schema < SCHEMA_VERSION) {
+                return log(new StoreStatus(false, StoreStatus.SCHEMA_UNUSABLE, "The flow store schema is missing or "
+                        + "too old in data source " + dataSourceName + " (" + product + "): found "
+                        + (schema == null ? "no ipa_SchemaVersion table" : "schema version " + schema) + ", need "
+                        + SCHEMA_VERSION + ". Run sql/" + folder(product) + "/create.sql (or its upgrade scripts) "
+                        + "against that database with a user allowed to read and write its tables."));
+            }
+            if (h2) {
+                return log(new StoreStatus(true, StoreStatus.DEFAULT_DATABASE, "The flow store uses the embedded "
+                        + "H2 database behind " + dataSourceName + ". Fine for trying IPA Server; in production "
+                        + "point " + dataSourceName + " at SQL Server or PostgreSQL."));
+            }
+            return StoreStatus.ok("flow store on " + product + " through " + dataSourceName);
+        } catch (SQLException | RuntimeException e) {
+            return log(new StoreStatus(false, StoreStatus.CANNOT_CONNECT, "Cannot open the flow store through data "
+                    + "source " + dataSourceName + ": " + e.getMessage() + ". Check that the database runs, that "
+                    + "the pool's URL, user and password are right, then the server retries by itself."));
+        }
+    }
+
+    /** The schema version, or null when the version table is missing. */
+    private static Integer schemaVersion(Connection connection) {
+        try (var statement = connection.createStatement();
+             var result = statement.executeQuery("SELECT MAX(version) FROM ipa_SchemaVersion")) {
+            return result.next() ? result.getInt(1) : null;
+        } catch (SQLException e) {
+            try {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+            } catch (SQLException ignored) {
+                // the connection is given back anyway
+            }
+            return null;
+        }
+    }
+
+    private static String folder(String product) {
+        var p = product.toLowerCase(Locale.ROOT);
+        return p.contains("postgres") ? "postgresql" : p.contains("microsoft") ? "mssql" : "h2";
+    }
+
+    private static StoreStatus log(StoreStatus status) {
+        var level = status.usable() ? Level.INFO : Level.SEVERE;
+        LOG.log(level, "IPA event {0}: {1}", new Object[] {status.eventId(), status.message()});
+        return status;
+    }
+}

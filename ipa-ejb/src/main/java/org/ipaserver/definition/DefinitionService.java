@@ -1,0 +1,58 @@
+package org.ipaserver.definition;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.ipaserver.admin.EngineRuntime;
+import org.ipaserver.security.AccessDenied;
+import org.ipaserver.security.Rights;
+
+/** Definition use cases: anyone signed in may read; only designers validate and publish. */
+@Stateless
+@DeclareRoles({Rights.DESIGN})
+public class DefinitionService {
+
+    @PersistenceContext(unitName = "ipa")
+    EntityManager em;
+    @Resource
+    SessionContext caller;
+    @Inject
+    EngineRuntime runtime;
+
+    public ValidationReport validate(String json) {
+        requireDesigner();
+        return runtime.catalog().validate(em, json);
+    }
+
+    public DefinitionCatalog.Published publish(String json) {
+        requireDesigner();
+        return runtime.catalog().publish(em, json, caller.getCallerPrincipal().getName(), Instant.now());
+    }
+
+    public List<DefinitionCatalog.Summary> list() {
+        return runtime.catalog().list(em);
+    }
+
+    public List<DefinitionRecord> versions(String name) {
+        return runtime.catalog().versions(em, name);
+    }
+
+    public Optional<DefinitionRecord> version(String name, int version) {
+        return runtime.catalog().record(em, name, version);
+    }
+
+    private void requireDesigner() {
+        if (!caller.isCallerInRole(Rights.DESIGN)) {
+            throw new AccessDenied("user '" + caller.getCallerPrincipal().getName()
+                    + "' may not validate or publish definitions (needs the Process Designer licence, "
+                    + Rights.DESIGN + ")");
+        }
+    }
+}

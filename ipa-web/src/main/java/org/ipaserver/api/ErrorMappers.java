@@ -1,0 +1,67 @@
+package org.ipaserver.api;
+
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ipaserver.definition.InvalidDefinitionException;
+import org.ipaserver.flow.FlowExceptions;
+import org.ipaserver.security.AccessDenied;
+
+/** Maps every refusal of the use cases to its status and the {@link ApiProblem} format, in one place. */
+@Provider
+public class ErrorMappers implements ExceptionMapper<Exception> {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
+
+    @Override
+    public Response toResponse(Exception exception) {
+        Throwable e = exception;
+        while (e instanceof EJBException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        if (e instanceof FlowExceptions.InvalidInput invalid) {
+            return ApiProblem.response(Status.BAD_REQUEST, invalid.getMessage(), invalid.errors(), null);
+        }
+        if (e instanceof InvalidDefinitionException invalid) {
+            return ApiProblem.response(Status.BAD_REQUEST, invalid.getMessage(), null, invalid.report().problems());
+        }
+        if (e instanceof JsonException || e instanceof JsonbException || e instanceof BadRequest) {
+            return ApiProblem.response(Status.BAD_REQUEST, "malformed request: " + e.getMessage());
+        }
+        if (e instanceof AccessDenied || e instanceof EJBAccessException) {
+            return ApiProblem.response(Status.FORBIDDEN, e instanceof AccessDenied ? e.getMessage()
+                    : "you do not have the right for this request");
+        }
+        if (e instanceof FlowExceptions.UnknownFlow || e instanceof FlowExceptions.UnknownDefinition) {
+            return ApiProblem.response(Status.NOT_FOUND, e.getMessage());
+        }
+        if (e instanceof FlowExceptions.FlowEnded) {
+            return ApiProblem.response(Status.CONFLICT, e.getMessage());
+        }
+        if (e instanceof FlowExceptions.LaunchesBlocked) {
+            return ApiProblem.response(Status.SERVICE_UNAVAILABLE, e.getMessage());
+        }
+        if (e instanceof WebApplicationException web) {
+            var status = Status.fromStatusCode(web.getResponse().getStatus());
+            return ApiProblem.response(status == null ? Status.INTERNAL_SERVER_ERROR : status, web.getMessage());
+        }
+        LOG.log(Level.SEVERE, "Request failed", e);
+        return ApiProblem.response(Status.INTERNAL_SERVER_ERROR, "the server failed to handle the request; "
+                + "its log has the details");
+    }
+
+    /** A request body that is not what the endpoint takes, with the reason. */
+    public static class BadRequest extends RuntimeException {
+        public BadRequest(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.ipaserver.api;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
+import org.ipaserver.admin.IpaServer;
+
+/** Health: alive while the application runs; ready only while the flow store is usable. */
+public class StoreHealth {
+
+    @Readiness
+    @ApplicationScoped
+    public static class Ready implements HealthCheck {
+        @EJB
+        IpaServer server;
+
+        @Override
+        public HealthCheckResponse call() {
+            var store = server.store();
+            return HealthCheckResponse.named("ipa-flow-store").status(store.usable())
+                    .withData("eventId", store.eventId()).withData("message", store.message()).build();
+        }
+    }
+
+    @Liveness
+    @ApplicationScoped
+    public static class Alive implements HealthCheck {
+        @Override
+        public HealthCheckResponse call() {
+            return HealthCheckResponse.up("ipa-server");
+        }
+    }
+}
