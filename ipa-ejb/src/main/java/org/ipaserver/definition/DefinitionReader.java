@@ -1,6 +1,6 @@
 package org.ipaserver.definition;
 
-import jakarta.json.Json;
+import static org.ipaserver.store.JsonFactory.JSON;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -31,7 +31,7 @@ public final class DefinitionReader {
     public static Result read(String json) {
         var reader = new DefinitionReader();
         JsonValue document;
-        try (var parser = Json.createReader(new StringReader(json == null ? "" : json))) {
+        try (var parser = JSON.createReader(new StringReader(json == null ? "" : json))) {
             document = parser.readValue();
         } catch (JsonParsingException e) {
             var at = e.getLocation();

@@ -1,6 +1,6 @@
 package org.ipaserver.definition;
 
-import jakarta.json.Json;
+import static org.ipaserver.store.JsonFactory.JSON;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
@@ -83,20 +83,20 @@ public final class TypedValues {
             return JsonValue.NULL;
         }
         if (value instanceof List<?> items) {
-            var array = Json.createArrayBuilder();
+            var array = JSON.createArrayBuilder();
             items.forEach(item -> array.add(toJson(item)));
             return array.build();
         }
         if (value instanceof Long l) {
-            return Json.createValue(l);
+            return JSON.createValue(l);
         }
         if (value instanceof BigDecimal d) {
-            return Json.createValue(d);
+            return JSON.createValue(d);
         }
         if (value instanceof Boolean b) {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         }
-        return Json.createValue(value.toString());
+        return JSON.createValue(value.toString());
     }
 
     private static String text(Object value, VariableType type) {

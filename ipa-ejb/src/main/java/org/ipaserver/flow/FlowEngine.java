@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.ipaserver.definition.CompiledProcess;
 import org.ipaserver.definition.DefinitionCatalog;
 import org.ipaserver.definition.TypedValues;
@@ -45,7 +44,7 @@ public final class FlowEngine {
         var process = catalog.find(em, definition, version)
                 .orElseThrow(() -> new FlowExceptions.UnknownDefinition(definition, version));
         var inputs = checkInputs(process, variables);
-        var record = new FlowRecord(UUID.randomUUID().toString(), process, storageId, launchedBy, null, 0,
+        var record = new FlowRecord(FlowIds.next(), process, storageId, launchedBy, null, 0,
                 clock.instant());
         em.persist(record);
         var run = new Run(process, record, executor.start(process, inputs), null);
@@ -155,7 +154,7 @@ public final class FlowEngine {
             parent.pending = new Outcome.Failed(action.path(), problem);
             return parent;
         }
-        var record = new FlowRecord(UUID.randomUUID().toString(), process.get(), storageId,
+        var record = new FlowRecord(FlowIds.next(), process.get(), storageId,
                 parent.record.launchedBy(), parent.record.id(), parent.record.depth() + 1, clock.instant());
         em.persist(record);
         var child = new Run(process.get(), record, executor.start(process.get(), inputs), parent);

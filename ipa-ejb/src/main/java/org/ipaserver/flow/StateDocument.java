@@ -1,7 +1,7 @@
 package org.ipaserver.flow;
 
 import org.ipaserver.definition.CompiledProcess;
-import jakarta.json.Json;
+import static org.ipaserver.store.JsonFactory.JSON;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -27,22 +27,22 @@ public final class StateDocument {
     }
 
     public static String write(FlowState state) {
-        var frames = Json.createArrayBuilder();
+        var frames = JSON.createArrayBuilder();
         for (var frame : state.frames) {
-            var cursors = Json.createArrayBuilder();
-            frame.cursors.forEach(c -> cursors.add(Json.createArrayBuilder().add(c.block).add(c.index).add(c.iteration)));
-            frames.add(Json.createObjectBuilder()
+            var cursors = JSON.createArrayBuilder();
+            frame.cursors.forEach(c -> cursors.add(JSON.createArrayBuilder().add(c.block).add(c.index).add(c.iteration)));
+            frames.add(JSON.createObjectBuilder()
                     .add("k", frame.scope.kind())
                     .add("n", frame.scope.name())
                     .add("l", values(frame.locals))
                     .add("c", cursors));
         }
-        var history = Json.createArrayBuilder();
+        var history = JSON.createArrayBuilder();
         for (var step : state.history) {
-            history.add(Json.createArrayBuilder().add(step.at().toEpochMilli()).add(step.scope()).add(step.path())
-                    .add(step.type()).add(step.label() == null ? JsonValue.NULL : Json.createValue(step.label())));
+            history.add(JSON.createArrayBuilder().add(step.at().toEpochMilli()).add(step.scope()).add(step.path())
+                    .add(step.type()).add(step.label() == null ? JsonValue.NULL : JSON.createValue(step.label())));
         }
-        var document = Json.createObjectBuilder()
+        var document = JSON.createObjectBuilder()
                 .add("v", FORMAT)
                 .add("g", values(state.globals))
                 .add("f", frames)
@@ -59,7 +59,7 @@ public final class StateDocument {
 
     public static FlowState read(String text, CompiledProcess process) {
         JsonObject document;
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JSON.createReader(new StringReader(text))) {
             document = reader.readObject();
         }
         var state = new FlowState(values(document.getJsonObject("g"), process.globals()));
@@ -84,7 +84,7 @@ public final class StateDocument {
     }
 
     private static JsonObject values(Map<String, Object> values) {
-        var object = Json.createObjectBuilder();
+        var object = JSON.createObjectBuilder();
         values.forEach((name, value) -> {
             if (value != null) {
                 object.add(name, TypedValues.toJson(value));
