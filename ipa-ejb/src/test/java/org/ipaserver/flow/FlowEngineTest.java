@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The engine on a real database (H2), with the clock in the test's hand. */
+/** The engine on a real database (H2 here, PostgreSQL in a subclass), with the clock in the test's hand. */
 class FlowEngineTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T08:00:00Z"));
@@ -30,7 +30,11 @@ class FlowEngineTest {
 
     @BeforeEach
     void openStore() {
-        store = LocalStore.h2InMemory();
+        store = newStore();
+    }
+
+    LocalStore newStore() {
+        return LocalStore.h2InMemory();
     }
 
     @AfterEach

@@ -1,0 +1,16 @@
+package org.ipaserver.flow;
+
+import org.ipaserver.store.LocalStore;
+import org.junit.jupiter.api.Tag;
+
+/** Every engine test again on PostgreSQL (127.0.0.1:5432/test), run with -Ppostgresql. */
+@Tag("postgresql")
+class PostgresFlowEngineTest extends FlowEngineTest {
+
+    @Override
+    LocalStore newStore() {
+        return LocalStore.postgresql(System.getProperty("ipa.test.postgresql.url",
+                "jdbc:postgresql://127.0.0.1:5432/test"), System.getProperty("ipa.test.postgresql.user", "postgres"),
+                System.getProperty("ipa.test.postgresql.password", ""));
+    }
+}
