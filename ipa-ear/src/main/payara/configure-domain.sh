@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Configures a RUNNING Payara domain for the IPA EAR, the same way for the dev server (./ipa start)
+# and for the integration-test domain:
+#   - JDBC pool ipa-pool + resource jdbc/ipa on an embedded H2 file database <data-dir>/db/ipa
+#   - file realm "ipa" (keyfile <data-dir>/realm/keyfile) with the demo users and their groups
+#   - JVM option -Duser.timezone=UTC (needs a domain restart to take effect)
+# Every step checks first, so running it again changes nothing.
+#
+# usage: configure-domain.sh <payara-home> <admin-port> <data-dir>
+set -euo pipefail
+
+if [[ $# -ne 3 ]]; then
+    echo "usage: $0 <payara-home> <admin-port> <data-dir>" >&2
+    exit 2
+fi
+payara_home=$1
+admin_port=$2
+data_dir=$(mkdir -p "$3" && cd "$3" && pwd)
+
+if [[ $data_dir == *[:\;=\ ]* ]]; then
+    # These would need escaping in asadmin property values and the JDBC URL.
+    echo "configure-domain: the data directory path must not contain ':', ';', '=' or spaces: $data_dir" >&2
+    exit 1
+fi
+
+asadmin() {
+    "$payara_home/bin/asadmin" --interactive=false --port "$admin_port" "$@"
+}
+
+# Does the output of "asadmin <list command...>" have a line equal to $1? (no pipe into grep -q:
+# with pipefail an early exit of grep could fail the pipeline)
+listed() {
+    local wanted=$1 output
+    shift
+    output=$(asadmin "$@")
+    grep -qxF -- "$wanted" <<<"$output"
+}
+
+# user|password|groups (groups separated by ':' as create-file-user wants them; empty = none)
+demo_users=(
+    "admin|admin|ipa-designer:ipa-launch:ipa-view:ipa-manage"
+    "alice|alice|ipa-launch:ipa-view"
+    "bob|bob|ipa-launch"
+    "victor|victor|ipa-view"
+    "nobody|nobody|"
+)
+
+mkdir -p "$data_dir/db" "$data_dir/realm"
+
+if ! listed ipa-pool list-jdbc-connection-pools; then
+    # In asadmin property lists ':' separates properties and '=' name from value: escape them in the URL.
+    asadmin create-jdbc-connection-pool \
+        --datasourceclassname org.h2.jdbcx.JdbcDataSource \
+        --restype javax.sql.DataSource \
+        --property "URL=jdbc\\:h2\\:file\\:$data_dir/db/ipa;AUTO_SERVER\\=TRUE:user=ipa:password=ipa" \
+        ipa-pool
+fi
+
+if ! listed jdbc/ipa list-jdbc-resources; then
+    asadmin create-jdbc-resource --connectionpoolid ipa-pool jdbc/ipa
+fi
+
+if ! listed ipa list-auth-realms; then
+    asadmin create-auth-realm \
+        --classname com.sun.enterprise.security.auth.realm.file.FileRealm \
+        --property "file=$data_dir/realm/keyfile:jaas-context=fileRealm" \
+        ipa
+fi
+
+existing_users=$(asadmin list-file-users --authrealmname ipa)
+password_file=$(mktemp)
+trap 'rm -f "$password_file"' EXIT
+for entry in "${demo_users[@]}"; do
+    IFS='|' read -r user password groups <<<"$entry"
+    if grep -qxF -- "$user" <<<"$existing_users"; then
+        continue
+    fi
+    printf 'AS_ADMIN_USERPASSWORD=%s\n' "$password" >"$password_file"
+    group_option=()
+    if [[ -n $groups ]]; then
+        group_option=(--groups "$groups")
+    fi
+    asadmin --passwordfile "$password_file" create-file-user --authrealmname ipa "${group_option[@]}" "$user"
+done
+
+if ! listed -Duser.timezone=UTC list-jvm-options; then
+    asadmin create-jvm-options -Duser.timezone=UTC
+fi
