@@ -2,6 +2,7 @@
 # Configures a RUNNING Payara domain for the IPA EAR, the same way for the dev server (./ipa start)
 # and for the integration-test domain:
 #   - JDBC pool ipa-pool + resource jdbc/ipa on an embedded H2 file database <data-dir>/db/ipa
+#     (the H2 driver ships with Payara; AUTO_SERVER lets an H2 console open it while the server runs)
 #   - file realm "ipa" (keyfile <data-dir>/realm/keyfile) with the demo users and their groups
 #   - JVM option -Duser.timezone=UTC (needs a domain restart to take effect)
 # Every step checks first, so running it again changes nothing.
@@ -59,6 +60,8 @@ fi
 if ! listed jdbc/ipa list-jdbc-resources; then
     asadmin create-jdbc-resource --connectionpoolid ipa-pool jdbc/ipa
 fi
+# Fails now rather than at the first request if the driver or the URL is wrong (creates the file).
+asadmin ping-connection-pool ipa-pool
 
 if ! listed ipa list-auth-realms; then
     asadmin create-auth-realm \
