@@ -197,6 +197,7 @@ public final class Executor {
         var locals = newLocals(process, target);
         inputs.forEach((input, value) -> locals.put(input, convert(value, process.locals(target).get(input))));
         push(process, state, target, locals);
+        state.stateName = name;
     }
 
     private static void push(CompiledProcess process, FlowState state, Scope scope, Map<String, Object> locals) {

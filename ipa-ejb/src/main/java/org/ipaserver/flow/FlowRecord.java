@@ -66,7 +66,7 @@ public class FlowRecord {
     /** Takes over where the flow stands after a run: status, state, wait, end. */
     void update(FlowStatus status, FlowState state, Instant now) {
         this.status = status.code();
-        this.currentState = state.currentState() != null ? state.currentState() : currentState;
+        this.currentState = state.currentState();
         this.waitingOn = status == FlowStatus.WAITING ? state.waitingOn() : null;
         this.wakeAt = status == FlowStatus.WAITING ? state.wakeAt() : null;
         this.updatedAt = now;

@@ -61,6 +61,8 @@ public final class FlowState {
     long historyDropped;
     Instant wakeAt;
     String waitingOn;
+    /** The state entered last; it stays when the flow ends, so an ended flow shows where it ended. */
+    String stateName;
 
     FlowState(Map<String, Object> globals) {
         this.globals = globals;
@@ -94,9 +96,9 @@ public final class FlowState {
         return historyDropped;
     }
 
-    /** The state the flow is in (the bottom frame), or null once it has ended. */
+    /** The state the flow is in, or the one it ended in. */
     public String currentState() {
-        return frames.isEmpty() ? null : frames.get(0).scope.name();
+        return stateName;
     }
 
     public Instant wakeAt() {

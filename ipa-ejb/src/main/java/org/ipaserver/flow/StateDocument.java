@@ -54,6 +54,9 @@ public final class StateDocument {
         if (state.waitingOn != null) {
             document.add("wo", state.waitingOn);
         }
+        if (state.stateName != null) {
+            document.add("s", state.stateName);
+        }
         return document.build().toString();
     }
 
@@ -80,6 +83,7 @@ public final class StateDocument {
             state.wakeAt = Instant.ofEpochMilli(wake.longValue());
         }
         state.waitingOn = document.getString("wo", null);
+        state.stateName = document.getString("s", null);
         return state;
     }
 

@@ -61,6 +61,7 @@ class FlowEngineTest {
 
         var done = view(id);
         assertEquals("completed", done.status());
+        assertEquals("Approved", done.currentState());
         assertEquals(Boolean.TRUE, done.variables().get("LoanApproved"));
         assertEquals("CL-LEE-700", done.variables().get("LoanID"));
         assertEquals("Ann Lee", done.variables().get("FullName"));

@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import org.ipaserver.definition.DefinitionCatalog;
 import org.ipaserver.definition.DefinitionService;
-import org.ipaserver.definition.ValidationReport;
+import org.ipaserver.definition.Problem;
 import org.ipaserver.flow.FlowExceptions;
 
 /** Process definitions: list, read, validate, publish (a new version each time). */
@@ -26,6 +26,9 @@ public class DefinitionsResource {
     }
 
     public record Definition(String name, List<Version> versions) {
+    }
+
+    public record Validation(boolean valid, List<Problem> problems) {
     }
 
     @EJB
@@ -48,8 +51,9 @@ public class DefinitionsResource {
     @POST
     @Path("validate")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ValidationReport validate(String json) {
-        return definitions.validate(json);
+    public Validation validate(String json) {
+        var report = definitions.validate(json);
+        return new Validation(report.valid(), report.problems());
     }
 
     @GET

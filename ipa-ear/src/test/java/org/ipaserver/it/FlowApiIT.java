@@ -1,0 +1,179 @@
+package org.ipaserver.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Definitions and flows through the REST API of the deployed EAR, as a client sees them. */
+@ExtendWith(ArquillianExtension.class)
+class FlowApiIT {
+
+    @Deployment(testable = false)
+    public static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @ArquillianResource
+    URL contextRoot;
+
+    private Api api() {
+        return Api.at(contextRoot);
+    }
+
+    private static String unique(String prefix) {
+        return prefix + System.nanoTime();
+    }
+
+    private static String timerProcess(String name, String duration) {
+        return """
+                { "name": "%s", "startState": "S",
+                  "variables": [ { "name": "Amount", "type": "Decimal" }, { "name": "Done", "type": "Boolean", "initial": false } ],
+                  "states": [ { "name": "S", "actions": [
+                    { "type": "Wait", "duration": "%s" },
+                    { "type": "UpdateVariables", "assignments": [ { "variable": "Done", "value": "${true}" } ] } ] } ] }
+                """.formatted(name, duration);
+    }
+
+    @Test
+    void theCarLoanSampleRunsToItsEnd() throws Exception {
+        var sample = Files.readString(Path.of("../docs/examples/car-loan.json"));
+        var published = api().post(Api.ADMIN, "definitions", sample);
+        assertEquals(201, published.status(), published::toString);
+
+        var launched = api().post(Api.ALICE, "flows", """
+                { "definition": "CarLoan", "version": %d,
+                  "variables": { "FirstName": "Ann", "LastName": "Lee", "LoanAmount": 20000, "CreditScore": 700 } }
+                """.formatted(published.json().getInt("version")));
+        assertEquals(201, launched.status(), launched::toString);
+        var flow = awaitEnd(launched.header("Location").orElseThrow());
+        assertEquals("completed", flow.getString("status"), flow::toString);
+        assertEquals("Approved", flow.getString("currentState"));
+        assertEquals("CL-LEE-700", flow.getJsonObject("variables").getString("LoanID"));
+        assertTrue(flow.getJsonArray("history").size() >= 8, flow::toString);
+    }
+
+    @Test
+    void validationAndPublishingReportEveryProblemWithItsPath() {
+        var broken = """
+                { "name": "Broken", "startState": "Nowhere", "states": [ { "name": "S", "actions": [
+                  { "type": "UpdateVariables", "assignments": [ { "variable": "X", "value": "${Y +}" } ] },
+                  { "type": "EndTask" } ] } ] }
+                """;
+        var report = api().post(Api.ADMIN, "definitions/validate", broken);
+        assertEquals(200, report.status(), report::toString);
+        assertFalse(report.json().getBoolean("valid"));
+        var paths = report.json().getJsonArray("problems").getValuesAs(JsonObject.class).stream()
+                .map(p -> p.getString("path")).toList();
+        assertTrue(paths.containsAll(java.util.List.of("$.startState", "$.states[0].actions[0].assignments[0].variable",
+                "$.states[0].actions[0].assignments[0].value", "$.states[0].actions[1]")), paths::toString);
+
+        var refused = api().post(Api.ADMIN, "definitions", broken);
+        assertEquals(400, refused.status(), refused::toString);
+        assertEquals(paths.size(), refused.json().getJsonArray("problems").size());
+        assertEquals(404, api().get(Api.ADMIN, "definitions/Broken").status());
+        assertEquals(400, api().post(Api.ADMIN, "definitions", "{ not json").status());
+    }
+
+    @Test
+    void publishingAgainMakesANewVersion() {
+        var name = unique("Versions");
+        var first = api().post(Api.ADMIN, "definitions", timerProcess(name, "PT1H"));
+        var second = api().post(Api.ADMIN, "definitions", timerProcess(name, "PT2H"));
+        assertEquals(201, first.status(), first::toString);
+        assertTrue(first.header("Location").orElseThrow().endsWith("/definitions/" + name + "/versions/1"));
+        assertEquals(2, second.json().getInt("version"));
+        assertEquals(2, api().get(Api.BOB, "definitions/" + name).json().getJsonArray("versions").size());
+        var source = api().get(Api.BOB, "definitions/" + name + "/versions/1");
+        assertTrue(source.body().contains("PT1H"), source::toString);
+        assertEquals(404, api().get(Api.BOB, "definitions/" + name + "/versions/3").status());
+    }
+
+    @Test
+    void aFlowWaitsOnItsTimerThenCompletesAndCanBeFound() {
+        var name = unique("Timer");
+        assertEquals(201, api().post(Api.ADMIN, "definitions", timerProcess(name, "PT1S")).status());
+        var launched = api().post(Api.BOB, "flows", "{\"definition\":\"" + name + "\",\"variables\":{\"Amount\":12.5}}");
+        assertEquals(201, launched.status(), launched::toString);
+        assertEquals("waiting", launched.json().getString("status"));
+        assertEquals("timer", launched.json().getString("waitingOn"));
+
+        var flow = awaitEnd(launched.header("Location").orElseThrow());
+        assertEquals("completed", flow.getString("status"));
+        assertTrue(flow.getJsonObject("variables").getBoolean("Done"));
+
+        var search = api().get(Api.VICTOR, "flows?definition=" + name + "&status=completed");
+        assertEquals(200, search.status(), search::toString);
+        assertEquals(1, search.json().getInt("total"));
+        var bad = api().get(Api.VICTOR, "flows?status=sleeping&size=0");
+        assertEquals(400, bad.status());
+        assertEquals(2, bad.json().getJsonArray("errors").size(), bad::toString);
+    }
+
+    @Test
+    void badLaunchVariablesGet400WithEachFieldAndNothingIsCreated() {
+        var name = unique("Typed");
+        api().post(Api.ADMIN, "definitions", timerProcess(name, "PT1H"));
+        var refused = api().post(Api.ALICE, "flows",
+                "{\"definition\":\"" + name + "\",\"variables\":{\"Amount\":\"lots\",\"Colour\":\"red\"}}");
+        assertEquals(400, refused.status(), refused::toString);
+        var fields = refused.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("field")).sorted().toList();
+        assertEquals(java.util.List.of("variables.Amount", "variables.Colour"), fields);
+        assertEquals(0, api().get(Api.ADMIN, "flows?definition=" + name).json().getInt("total"));
+        assertEquals(404, api().post(Api.ALICE, "flows", "{\"definition\":\"NoSuchProcess\"}").status());
+        assertEquals(400, api().post(Api.ALICE, "flows", "{\"version\":-1}").status());
+    }
+
+    @Test
+    void rightsDecideWhoLaunchesSeesAndCancels() {
+        var name = unique("Rights");
+        api().post(Api.ADMIN, "definitions", timerProcess(name, "P1D"));
+        var launch = "{\"definition\":\"" + name + "\"}";
+        assertEquals(403, api().post(Api.VICTOR, "flows", launch).status(), "View alone does not launch");
+        assertEquals(403, api().post(Api.ALICE, "definitions", timerProcess(unique("X"), "PT1S")).status());
+
+        var bobs = api().post(Api.BOB, "flows", launch).header("Location").orElseThrow();
+        var id = bobs.substring(bobs.lastIndexOf('/') + 1);
+        assertEquals(200, api().get(Api.BOB, "flows/" + id).status(), "the launcher always sees his flow");
+        assertEquals(200, api().get(Api.VICTOR, "flows/" + id).status(), "View sees every flow");
+        assertEquals(404, api().get(Api.NOBODY, "flows/" + id).status(), "others do not even learn it exists");
+        assertEquals(0, api().get(Api.NOBODY, "flows?definition=" + name).json().getInt("total"));
+
+        assertEquals(403, api().post(Api.BOB, "flows/" + id + "/cancel", "").status(), "cancel needs Manage");
+        assertEquals("waiting", api().get(Api.BOB, "flows/" + id).json().getString("status"));
+        var cancelled = api().post(Api.ADMIN, "flows/" + id + "/cancel", "");
+        assertEquals(200, cancelled.status(), cancelled::toString);
+        assertEquals("cancelled", cancelled.json().getString("status"));
+        assertEquals(409, api().post(Api.ADMIN, "flows/" + id + "/cancel", "").status());
+    }
+
+    private JsonObject awaitEnd(String location) {
+        var path = location.substring(location.indexOf("/api/") + 5);
+        long deadline = System.currentTimeMillis() + 30_000;
+        JsonObject flow;
+        do {
+            flow = api().get(Api.ADMIN, path).json();
+            if (!flow.getString("status").equals("waiting") && !flow.getString("status").equals("running")) {
+                return flow;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        } while (System.currentTimeMillis() < deadline);
+        return flow;
+    }
+}
