@@ -50,10 +50,12 @@ mkdir -p "$data_dir/db" "$data_dir/realm"
 
 if ! listed ipa-pool list-jdbc-connection-pools; then
     # In asadmin property lists ':' separates properties and '=' name from value: escape them in the URL.
+    # WRITE_DELAY=0: H2 hands every commit to the OS at once; by default it keeps the last 500 ms of
+    # commits in memory, and a killed server would lose flows it had acknowledged.
     asadmin create-jdbc-connection-pool \
         --datasourceclassname org.h2.jdbcx.JdbcDataSource \
         --restype javax.sql.DataSource \
-        --property "URL=jdbc\\:h2\\:file\\:$data_dir/db/ipa;AUTO_SERVER\\=TRUE:user=ipa:password=ipa" \
+        --property "URL=jdbc\\:h2\\:file\\:$data_dir/db/ipa;AUTO_SERVER\\=TRUE;WRITE_DELAY\\=0:user=ipa:password=ipa" \
         ipa-pool
 fi
 

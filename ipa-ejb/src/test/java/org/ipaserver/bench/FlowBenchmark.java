@@ -65,7 +65,8 @@ public final class FlowBenchmark {
             case "postgresql" -> LocalStore.postgresql(System.getProperty("ipa.test.postgresql.url",
                     "jdbc:postgresql://127.0.0.1:5432/test"), "postgres", "");
             case "h2mem" -> LocalStore.h2InMemory(); // the engine's own cost, without file I/O
-            default -> LocalStore.h2("jdbc:h2:file:./target/bench/ipa-" + System.nanoTime());
+            // the embedded default's settings: commits reach the OS at once (see configure-domain.sh)
+            default -> LocalStore.h2("jdbc:h2:file:./target/bench/ipa-" + System.nanoTime() + ";WRITE_DELAY=0");
         }) {
             var catalog = new DefinitionCatalog(new Expressions());
             var engine = new FlowEngine(catalog, Clock.systemUTC(), "bench", 10);
