@@ -14,6 +14,7 @@ public final class CompiledProcess {
     private final ProcessDefinition definition;
     private final int version;
     private final List<List<ActionDef>> blocks = new ArrayList<>();
+    private final List<Scope> blockScopes = new ArrayList<>();
     private final Map<List<ActionDef>, Integer> blockIds = new IdentityHashMap<>();
     private final Map<String, VariableDef> globals;
     private final Map<Scope, Map<String, VariableDef>> locals = new IdentityHashMap<>();
@@ -23,20 +24,21 @@ public final class CompiledProcess {
         this.version = version;
         this.globals = java.util.Collections.unmodifiableMap(DefinitionValidator.byName(definition.variables()));
         for (var scope : definition.states()) {
-            number(scope.actions());
+            number(scope, scope.actions());
             locals.put(scope, Map.copyOf(DefinitionValidator.byName(scope.locals())));
         }
         for (var scope : definition.tasks()) {
-            number(scope.actions());
+            number(scope, scope.actions());
             locals.put(scope, Map.copyOf(DefinitionValidator.byName(scope.locals())));
         }
     }
 
-    private void number(List<ActionDef> block) {
+    private void number(Scope scope, List<ActionDef> block) {
         blockIds.put(block, blocks.size());
         blocks.add(block);
+        blockScopes.add(scope);
         for (var action : block) {
-            action.blocks().forEach(this::number);
+            action.blocks().forEach(nested -> number(scope, nested));
         }
     }
 
@@ -63,6 +65,11 @@ public final class CompiledProcess {
 
     public List<ActionDef> block(int id) {
         return blocks.get(id);
+    }
+
+    /** The state or task an action list belongs to. */
+    public Scope scopeOfBlock(int id) {
+        return blockScopes.get(id);
     }
 
     public int blockId(List<ActionDef> block) {

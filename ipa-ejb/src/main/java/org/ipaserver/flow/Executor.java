@@ -1,6 +1,5 @@
 package org.ipaserver.flow;
 
-import org.ipaserver.definition.CompiledProcess;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ipaserver.definition.ActionDef;
+import org.ipaserver.definition.CompiledProcess;
 import org.ipaserver.definition.Scope;
 import org.ipaserver.definition.TypedValues;
 import org.ipaserver.definition.VariableDef;
@@ -69,8 +69,7 @@ public final class Executor {
                 continue;
             }
             var action = block.get(cursor.index);
-            state.record(new FlowState.Step(clock.instant(), frame.scope.name(), action.path(), action.type(),
-                    action.label()));
+            state.record(new FlowState.StepRef(clock.millis(), cursor.block, cursor.index));
             try {
                 var outcome = step(process, state, frame, cursor, action);
                 if (outcome != null) {

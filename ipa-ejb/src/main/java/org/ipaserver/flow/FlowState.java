@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ipaserver.definition.CompiledProcess;
 import org.ipaserver.definition.Scope;
 
 /**
@@ -51,13 +52,17 @@ public final class FlowState {
         }
     }
 
-    /** One executed action, for the flow's step history. */
+    /** One executed action, for the flow's step history, as the API shows it. */
     public record Step(Instant at, String scope, String path, String type, String label) {
+    }
+
+    /** One executed action as stored: the time and the action's position; the rest follows from the definition. */
+    record StepRef(long atMillis, int block, int index) {
     }
 
     final Map<String, Object> globals;
     final List<Frame> frames = new ArrayList<>();
-    final java.util.ArrayDeque<Step> history = new java.util.ArrayDeque<>();
+    final java.util.ArrayDeque<StepRef> history = new java.util.ArrayDeque<>();
     long historyDropped;
     Instant wakeAt;
     String waitingOn;
@@ -76,7 +81,7 @@ public final class FlowState {
         return frames.isEmpty() ? null : frames.get(frames.size() - 1);
     }
 
-    void record(Step step) {
+    void record(StepRef step) {
         if (history.size() >= HISTORY_LIMIT) {
             history.removeFirst();
             historyDropped++;
@@ -88,8 +93,15 @@ public final class FlowState {
         return java.util.Collections.unmodifiableMap(globals);
     }
 
-    public List<Step> history() {
-        return List.copyOf(history);
+    /** The step history, resolved against the definition version the flow runs. */
+    public List<Step> history(CompiledProcess process) {
+        var steps = new ArrayList<Step>(history.size());
+        for (var ref : history) {
+            var action = process.block(ref.block()).get(ref.index());
+            steps.add(new Step(Instant.ofEpochMilli(ref.atMillis()), process.scopeOfBlock(ref.block()).name(),
+                    action.path(), action.type(), action.label()));
+        }
+        return steps;
     }
 
     public long historyDropped() {

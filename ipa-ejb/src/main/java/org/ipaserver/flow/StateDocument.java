@@ -1,17 +1,16 @@
 package org.ipaserver.flow;
 
-import org.ipaserver.definition.CompiledProcess;
 import static org.ipaserver.store.JsonFactory.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.ipaserver.definition.CompiledProcess;
 import org.ipaserver.definition.TypedValues;
 import org.ipaserver.definition.VariableDef;
 
@@ -21,7 +20,8 @@ import org.ipaserver.definition.VariableDef;
  */
 public final class StateDocument {
 
-    private static final int FORMAT = 1;
+    /** 2: history entries are [time, block, index]. */
+    private static final int FORMAT = 2;
 
     private StateDocument() {
     }
@@ -39,8 +39,7 @@ public final class StateDocument {
         }
         var history = JSON.createArrayBuilder();
         for (var step : state.history) {
-            history.add(JSON.createArrayBuilder().add(step.at().toEpochMilli()).add(step.scope()).add(step.path())
-                    .add(step.type()).add(step.label() == null ? JsonValue.NULL : JSON.createValue(step.label())));
+            history.add(JSON.createArrayBuilder().add(step.atMillis()).add(step.block()).add(step.index()));
         }
         var document = JSON.createObjectBuilder()
                 .add("v", FORMAT)
@@ -75,8 +74,7 @@ public final class StateDocument {
             state.frames.add(frame);
         }
         for (var h : document.getJsonArray("h").getValuesAs(JsonArray.class)) {
-            state.history.add(new FlowState.Step(Instant.ofEpochMilli(h.getJsonNumber(0).longValue()), h.getString(1),
-                    h.getString(2), h.getString(3), h.get(4) instanceof JsonString s ? s.getString() : null));
+            state.history.add(new FlowState.StepRef(h.getJsonNumber(0).longValue(), h.getInt(1), h.getInt(2)));
         }
         state.historyDropped = document.getJsonNumber("hd").longValue();
         if (document.get("w") instanceof JsonNumber wake) {

@@ -58,8 +58,12 @@ class ExecutorTest {
         assertEquals(new BigDecimal("6"), state.globals().get("Sum"));
         assertEquals("four:6", state.globals().get("Out"));
         assertEquals("B", state.currentState(), "an ended flow shows the state it ended in");
-        assertTrue(state.history().size() > 10);
-        assertEquals("A", state.history().get(0).scope());
+        var history = state.history(process);
+        assertTrue(history.size() > 10);
+        assertEquals("A", history.get(0).scope());
+        assertEquals("$.states[0].actions[0]", history.get(0).path());
+        assertEquals("RunTask", history.get(0).type());
+        assertEquals("Inc", history.get(2).scope(), "steps of a nested task name that task");
     }
 
     @Test

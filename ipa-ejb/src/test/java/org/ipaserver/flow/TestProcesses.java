@@ -1,9 +1,9 @@
 package org.ipaserver.flow;
 
-import org.ipaserver.definition.CompiledProcess;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import org.ipaserver.definition.CompiledProcess;
 import org.ipaserver.definition.DefinitionReader;
 import org.ipaserver.definition.DefinitionValidator;
 import org.ipaserver.expression.Expressions;
