@@ -73,10 +73,15 @@ public final class StateDocument {
             }
             state.frames.add(frame);
         }
-        for (var h : document.getJsonArray("h").getValuesAs(JsonArray.class)) {
-            state.history.add(new FlowState.StepRef(h.getJsonNumber(0).longValue(), h.getInt(1), h.getInt(2)));
-        }
+        var history = document.getJsonArray("h").getValuesAs(JsonArray.class);
         state.historyDropped = document.getJsonNumber("hd").longValue();
+        if (document.getInt("v") < 2) {
+            state.historyDropped += history.size(); // format 1 named steps by path: not kept, counted
+        } else {
+            for (var h : history) {
+                state.history.add(new FlowState.StepRef(h.getJsonNumber(0).longValue(), h.getInt(1), h.getInt(2)));
+            }
+        }
         if (document.get("w") instanceof JsonNumber wake) {
             state.wakeAt = Instant.ofEpochMilli(wake.longValue());
         }
