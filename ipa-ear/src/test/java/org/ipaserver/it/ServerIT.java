@@ -44,4 +44,28 @@ class ServerIT {
         assertEquals(200, response.status(), response::toString);
         assertTrue(response.json().containsKey("PAS_DepthThreshold"), response::toString);
     }
+
+    @Test
+    void theOpenApiDocumentDescribesTheApi() throws Exception {
+        var openapi = plainGet("/openapi");
+
+        assertEquals(200, openapi.statusCode(), openapi::body);
+        assertTrue(openapi.body().contains("/api/flows"), openapi::body);
+        assertTrue(openapi.body().contains("/api/definitions/validate"), openapi::body);
+    }
+
+    @Test
+    void theServerIsReadyOnceItsFlowStoreIsUsable() throws Exception {
+        var ready = plainGet("/health/ready");
+
+        assertEquals(200, ready.statusCode(), ready::body);
+        assertTrue(ready.body().contains("ipa-flow-store"), ready::body);
+        assertTrue(ready.body().contains("41044"), "the embedded default database is reported: " + ready.body());
+    }
+
+    /** Server-level endpoints (outside /ipa/api), which need no credentials. */
+    private java.net.http.HttpResponse<String> plainGet(String path) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(new URL(contextRoot, path).toURI()).build();
+        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
 }

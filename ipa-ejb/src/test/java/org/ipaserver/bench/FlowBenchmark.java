@@ -88,7 +88,7 @@ public final class FlowBenchmark {
         var base = options.getOrDefault("url", "http://localhost:8080/ipa/api");
         var auth = "Basic " + Base64.getEncoder().encodeToString(options.getOrDefault("user", "admin:admin")
                 .getBytes(StandardCharsets.UTF_8));
-        var client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(threads)).build();
+        var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(); // no h2c upgrade attempts
         var exists = client.send(HttpRequest.newBuilder(URI.create(base + "/definitions/Bench10"))
                 .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.discarding());
         if (exists.statusCode() == 404) {
