@@ -1,6 +1,7 @@
--- IPA Server schema, version 1: Microsoft SQL Server 2016 or later (T-SQL).
+-- IPA Server schema, version 2: Microsoft SQL Server 2016 or later (T-SQL).
 --
--- Creates the flow store (flowexec_*), the published definitions and the schema version row.
+-- Creates the flow store (flowexec_*), the published definitions, the routing tables (workgroups,
+-- skills, presence, licences) and the schema version row.
 -- A DBA runs it by hand in the database the server's jdbc/ipa data source points at:
 --   sqlcmd -S <server> -d ipa -b -i sql/mssql/create.sql
 -- Plain statements ended by ';' (no GO batches), so the same simple runner executes every script;
@@ -77,6 +78,49 @@ CREATE TABLE ipa_Definitions (
     CONSTRAINT pk_ipa_definitions PRIMARY KEY (definition_name, definition_version)
 );
 
+-- Workgroups: the queues whose items go to their best-skilled available member.
+CREATE TABLE ipa_Workgroups (
+    workgroup_name      NVARCHAR(128) NOT NULL,
+    description         NVARCHAR(1000),
+    CONSTRAINT pk_ipa_workgroups PRIMARY KEY (workgroup_name)
+);
+
+-- Members of a workgroup: users of the server's realm, by name (the realm keeps the users themselves).
+CREATE TABLE ipa_WorkgroupMembers (
+    workgroup_name      NVARCHAR(128) NOT NULL,
+    user_name           NVARCHAR(128) NOT NULL,
+    CONSTRAINT pk_ipa_workgroupmembers PRIMARY KEY (workgroup_name, user_name),
+    CONSTRAINT fk_members_workgroup FOREIGN KEY (workgroup_name)
+        REFERENCES ipa_Workgroups (workgroup_name) ON DELETE CASCADE
+);
+
+-- The workgroups a user belongs to.
+CREATE INDEX ix_members_user ON ipa_WorkgroupMembers (user_name);
+
+-- A user's skills, each at a level from 1 to 100.
+CREATE TABLE ipa_UserSkills (
+    user_name           NVARCHAR(128) NOT NULL,
+    skill               NVARCHAR(64)  NOT NULL,
+    skill_level         INT           NOT NULL,
+    CONSTRAINT pk_ipa_userskills PRIMARY KEY (user_name, skill),
+    CONSTRAINT ck_userskills_level CHECK (skill_level BETWEEN 1 AND 100)
+);
+
+-- A user's presence (available, away, do-not-disturb); no row = away.
+CREATE TABLE ipa_UserPresence (
+    user_name           NVARCHAR(128) NOT NULL,
+    presence            NVARCHAR(24)  NOT NULL,
+    changed_at          DATETIME2(6)  NOT NULL,
+    CONSTRAINT pk_ipa_userpresence PRIMARY KEY (user_name)
+);
+
+-- A user's licence (DIRECT_ROUTED < GROUP_ROUTED < PROCESS_MONITOR < PROCESS_DESIGNER); no row = DIRECT_ROUTED.
+CREATE TABLE ipa_UserLicences (
+    user_name           NVARCHAR(128) NOT NULL,
+    licence             NVARCHAR(24)  NOT NULL,
+    CONSTRAINT pk_ipa_userlicences PRIMARY KEY (user_name)
+);
+
 -- Which schema version this database holds; upgrade scripts add rows.
 CREATE TABLE ipa_SchemaVersion (
     version             INT           NOT NULL,
@@ -84,4 +128,4 @@ CREATE TABLE ipa_SchemaVersion (
     CONSTRAINT pk_ipa_schemaversion PRIMARY KEY (version)
 );
 
-INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (1, CURRENT_TIMESTAMP);
+INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (2, CURRENT_TIMESTAMP);

@@ -9,13 +9,14 @@ import javax.sql.DataSource;
 import org.ipaserver.store.SqlScript;
 
 /**
- * Checks the flow store at start and while it is unusable: can we connect, is the schema there.
- * On the embedded default (H2) a missing schema is created from {@code sql/h2/create.sql};
- * on any other database that is the DBA's job, and the server says so and refuses launches.
+ * Checks the flow store at start and while it is unusable: can we connect, is the schema there
+ * and at the version this build needs. On the embedded default (H2) a missing schema is created
+ * from {@code sql/h2/create.sql} and an older one upgraded by {@code sql/h2/upgrade-N.sql}; on any
+ * other database that is the DBA's job, and the server says which scripts to run and refuses launches.
  */
 public final class StoreCheck {
 
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
     private static final Logger LOG = Logger.getLogger(StoreCheck.class.getName());
 
     private final String dataSourceName;
@@ -36,18 +37,21 @@ public final class StoreCheck {
             var product = connection.getMetaData().getDatabaseProductName();
             var h2 = product.toLowerCase(Locale.ROOT).contains("h2");
             var schema = schemaVersion(connection);
-            if (schema == null && h2 && createSchemaOnH2) {
-                SqlScript.fromClasspath("sql/h2/create.sql", StoreCheck.class.getClassLoader()).execute(connection);
-                LOG.info("Created the flow store schema (sql/h2/create.sql) in the embedded H2 database of "
-                        + dataSourceName);
-                schema = schemaVersion(connection);
+            if (h2 && createSchemaOnH2 && (schema == null || schema < SCHEMA_VERSION)) {
+                try {
+                    schema = createOrUpgradeH2(connection, schema);
+                } catch (SQLException | IllegalArgumentException e) { // a script failed, or is missing for a version
+                    return log(new StoreStatus(false, StoreStatus.SCHEMA_UNUSABLE, "Could not bring the flow store "
+                            + "schema of the embedded H2 database behind " + dataSourceName + " to version "
+                            + SCHEMA_VERSION + ": " + e.getMessage()));
+                }
             }
             if (schema == null || schema < SCHEMA_VERSION) {
                 return log(new StoreStatus(false, StoreStatus.SCHEMA_UNUSABLE, "The flow store schema is missing or "
                         + "too old in data source " + dataSourceName + " (" + product + "): found "
                         + (schema == null ? "no ipa_SchemaVersion table" : "schema version " + schema) + ", need "
-                        + SCHEMA_VERSION + ". Run sql/" + folder(product) + "/create.sql (or its upgrade scripts) "
-                        + "against that database with a user allowed to read and write its tables."));
+                        + SCHEMA_VERSION + ". Run " + scriptsToRun(folder(product), schema) + " against that "
+                        + "database with a user allowed to read and write its tables."));
             }
             if (h2) {
                 return log(new StoreStatus(true, StoreStatus.DEFAULT_DATABASE, "The flow store uses the embedded "
@@ -60,6 +64,45 @@ public final class StoreCheck {
                     + "source " + dataSourceName + ": " + e.getMessage() + ". Check that the database runs, that "
                     + "the pool's URL, user and password are right, then the server retries by itself."));
         }
+    }
+
+    /**
+     * The embedded default looks after its own schema: create.sql on an empty database, otherwise
+     * the upgrade scripts after the version found, in order, so that a developer's database made by
+     * an older build comes up by itself. Returns the version reached.
+     */
+    private int createOrUpgradeH2(Connection connection, Integer found) throws SQLException {
+        if (found == null) {
+            script("sql/h2/create.sql").execute(connection);
+            LOG.info("Created the flow store schema (sql/h2/create.sql) in the embedded H2 database of "
+                    + dataSourceName);
+        } else if (found < 1) {
+            throw new SQLException("ipa_SchemaVersion holds no version: the schema was not made by these scripts");
+        } else {
+            for (int version = found + 1; version <= SCHEMA_VERSION; version++) {
+                script("sql/h2/upgrade-" + version + ".sql").execute(connection);
+                LOG.info("Upgraded the flow store schema of the embedded H2 database of " + dataSourceName
+                        + " to version " + version + " (sql/h2/upgrade-" + version + ".sql)");
+            }
+        }
+        var reached = schemaVersion(connection);
+        return reached == null ? 0 : reached;
+    }
+
+    private static SqlScript script(String resource) {
+        return SqlScript.fromClasspath(resource, StoreCheck.class.getClassLoader());
+    }
+
+    /** What a DBA runs: create.sql on an empty database, else the upgrade scripts after its version. */
+    static String scriptsToRun(String folder, Integer found) {
+        if (found == null) {
+            return "sql/" + folder + "/create.sql";
+        }
+        var upgrades = new java.util.StringJoiner(", then ");
+        for (int version = found + 1; version <= SCHEMA_VERSION; version++) {
+            upgrades.add("sql/" + folder + "/upgrade-" + version + ".sql");
+        }
+        return upgrades.toString();
     }
 
     /** The schema version, or null when the version table is missing. */

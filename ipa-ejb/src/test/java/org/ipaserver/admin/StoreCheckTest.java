@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.SQLException;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
+import org.ipaserver.store.SqlScript;
 import org.junit.jupiter.api.Test;
 
 /** The start-up checks of the flow store and their event IDs, on real H2 databases. */
@@ -37,6 +39,58 @@ class StoreCheckTest {
         assertTrue(status.usable(), status.message());
         assertEquals(41044, status.eventId());
         assertTrue(new StoreCheck("jdbc/ipa", true).check(dataSource).usable(), "a second start finds the schema");
+    }
+
+    @Test
+    void anEmbeddedDatabaseOfVersion1IsUpgradedByItself() throws SQLException {
+        var dataSource = h2(memory());
+        try (var connection = dataSource.getConnection()) {
+            SqlScript.fromClasspath("sql-v1/h2/create.sql", getClass().getClassLoader()).execute(connection);
+            connection.createStatement().executeUpdate("INSERT INTO ipa_Definitions (definition_name, "
+                    + "definition_version, published_at, published_by, source) VALUES ('Kept', 1, CURRENT_TIMESTAMP, 'admin', '{}')");
+        }
+
+        var status = new StoreCheck("jdbc/ipa", true).check(dataSource);
+
+        assertTrue(status.usable(), status.message());
+        assertEquals(41044, status.eventId());
+        try (var connection = dataSource.getConnection();
+             var rs = connection.createStatement().executeQuery("SELECT (SELECT MAX(version) FROM ipa_SchemaVersion), "
+                     + "(SELECT COUNT(*) FROM ipa_Workgroups), (SELECT COUNT(*) FROM ipa_Definitions)")) {
+            rs.next();
+            assertEquals(2, rs.getInt(1));
+            assertEquals(0, rs.getInt(2), "the routing tables exist");
+            assertEquals(1, rs.getInt(3), "the data of version 1 is kept");
+        }
+        assertTrue(new StoreCheck("jdbc/ipa", true).check(dataSource).usable(), "a second start upgrades nothing");
+    }
+
+    @Test
+    void aSchemaOfVersion1ThatMayNotBeUpgradedIs41046AndNamesTheUpgradeScript() throws SQLException {
+        var dataSource = h2(memory());
+        try (var connection = dataSource.getConnection()) {
+            SqlScript.fromClasspath("sql-v1/h2/create.sql", getClass().getClassLoader()).execute(connection);
+        }
+
+        var status = new StoreCheck("jdbc/ipa", false).check(dataSource);
+
+        assertFalse(status.usable());
+        assertEquals(41046, status.eventId());
+        assertTrue(status.message().contains("found schema version 1, need 2"), status.message());
+        assertTrue(status.message().contains("sql/h2/upgrade-2.sql"), status.message());
+    }
+
+    @Test
+    void aBrokenVersionTableIs41046() throws SQLException {
+        var dataSource = h2(memory());
+        try (var connection = dataSource.getConnection()) {
+            connection.createStatement().execute("CREATE TABLE ipa_SchemaVersion (version INT, applied_at TIMESTAMP)");
+        }
+
+        var status = new StoreCheck("jdbc/ipa", true).check(dataSource);
+
+        assertFalse(status.usable());
+        assertEquals(41046, status.eventId());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.ipaserver.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.sql.Connection;
@@ -52,9 +53,39 @@ class PostgresSchemaTest {
 
     @Test
     void postgresqlScriptCreatesTheSchema() throws SQLException {
-        SqlScript.fromClasspath("sql/postgresql/create.sql", getClass().getClassLoader()).execute(connection);
+        run("sql/postgresql/create.sql");
 
         SchemaChecks.assertSchema(connection, schema);
         SchemaChecks.assertDeleteCascades(connection);
+        SchemaChecks.assertRoutingConstraints(connection);
+    }
+
+    /** Version 1 and the upgrades give what create.sql gives, compared in a second schema. */
+    @Test
+    void version1AndTheUpgradesMakeTheSameSchemaAsCreate() throws SQLException {
+        run("sql-v1/postgresql/create.sql");
+        for (String upgrade : SchemaScriptsTest.UPGRADES) {
+            run("sql/postgresql/" + upgrade);
+        }
+        var upgraded = SchemaChecks.describe(connection, schema);
+        SchemaChecks.assertSchema(connection, schema);
+
+        var created = schema + "_c";
+        try (var statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + created);
+        }
+        try {
+            connection.setSchema(created);
+            run("sql/postgresql/create.sql");
+            assertEquals(SchemaChecks.describe(connection, created), upgraded);
+        } finally {
+            try (var statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA " + created + " CASCADE");
+            }
+        }
+    }
+
+    private void run(String script) throws SQLException {
+        SqlScript.fromClasspath(script, getClass().getClassLoader()).execute(connection);
     }
 }

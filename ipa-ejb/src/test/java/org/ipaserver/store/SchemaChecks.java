@@ -1,6 +1,7 @@
 package org.ipaserver.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -15,11 +16,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
-/** What every database's create.sql must produce, checked through plain JDBC. */
+/** What every database's create.sql (or create.sql of version 1 and the upgrades) must produce, through plain JDBC. */
 final class SchemaChecks {
 
+    static final int VERSION = 2;
+
     static final List<String> TABLES = List.of("flowexec_completion", "flowexec_flows",
-            "flowexec_storage", "ipa_definitions", "ipa_schemaversion");
+            "flowexec_storage", "ipa_definitions", "ipa_schemaversion", "ipa_userlicences", "ipa_userpresence",
+            "ipa_userskills", "ipa_workgroupmembers", "ipa_workgroups");
 
     static final Map<String, List<String>> FLOW_INDEXES = Map.of(
             "ix_flows_status_wake", List.of("status", "wake_at"),
@@ -41,10 +45,68 @@ final class SchemaChecks {
         FLOW_INDEXES.forEach((name, columns) -> assertEquals(columns, indexes.get(name), name));
         assertEquals(List.of("definition_name", "completed_at"),
                 indexes(connection, schema, "flowexec_completion").get("ix_completion_definition"));
-        try (var rs = connection.createStatement().executeQuery("SELECT version FROM ipa_SchemaVersion")) {
+        assertEquals(List.of("user_name"), indexes(connection, schema, "ipa_workgroupmembers").get("ix_members_user"));
+        try (var rs = connection.createStatement().executeQuery("SELECT MAX(version) FROM ipa_SchemaVersion")) {
             assertTrue(rs.next(), "schema version row");
-            assertEquals(1, rs.getInt(1));
+            assertEquals(VERSION, rs.getInt(1));
         }
+    }
+
+    /** Deleting a workgroup removes its members; skill levels outside 1..100 are refused by the database too. */
+    static void assertRoutingConstraints(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO ipa_Workgroups (workgroup_name, description) VALUES ('Loans', 'x')");
+            statement.executeUpdate("INSERT INTO ipa_WorkgroupMembers (workgroup_name, user_name) VALUES ('Loans', 'ann')");
+            statement.executeUpdate("INSERT INTO ipa_UserSkills (user_name, skill, skill_level) VALUES ('ann', 'Loans', 100)");
+            assertThrows(SQLException.class, () -> statement.executeUpdate(
+                    "INSERT INTO ipa_UserSkills (user_name, skill, skill_level) VALUES ('ann', 'Spanish', 101)"));
+            assertEquals(1, statement.executeUpdate("DELETE FROM ipa_Workgroups WHERE workgroup_name = 'Loans'"));
+            try (var rs = statement.executeQuery("SELECT COUNT(*) FROM ipa_WorkgroupMembers")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1), "members cascaded");
+            }
+        }
+    }
+
+    /**
+     * Everything a database tells about the tables through JDBC metadata: columns (type, size,
+     * nullability), primary keys, foreign keys with their delete rule, and the ix_ indexes. Two
+     * databases built in different ways must describe the same.
+     */
+    static String describe(Connection connection, String schema) throws SQLException {
+        var meta = connection.getMetaData();
+        var lines = new ArrayList<String>();
+        for (String table : tables(connection, schema)) {
+            String stored = meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
+            try (var rs = meta.getColumns(null, schema, stored, "%")) {
+                while (rs.next()) {
+                    lines.add(table + " column " + rs.getInt("ORDINAL_POSITION") + " "
+                            + rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT) + " " + rs.getString("TYPE_NAME")
+                            + "(" + rs.getInt("COLUMN_SIZE") + ") " + rs.getString("IS_NULLABLE"));
+                }
+            }
+            try (var rs = meta.getPrimaryKeys(null, schema, stored)) {
+                while (rs.next()) {
+                    lines.add(table + " primary key " + rs.getString("PK_NAME").toLowerCase(Locale.ROOT) + " "
+                            + rs.getInt("KEY_SEQ") + " " + rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+            try (var rs = meta.getImportedKeys(null, schema, stored)) {
+                while (rs.next()) {
+                    lines.add(table + " foreign key " + rs.getString("FK_NAME").toLowerCase(Locale.ROOT) + " "
+                            + rs.getString("FKCOLUMN_NAME").toLowerCase(Locale.ROOT) + " -> "
+                            + rs.getString("PKTABLE_NAME").toLowerCase(Locale.ROOT) + " on delete "
+                            + rs.getShort("DELETE_RULE"));
+                }
+            }
+            indexes(connection, schema, table).forEach((name, columns) -> {
+                if (name.startsWith("ix_")) {
+                    lines.add(table + " index " + name + " " + columns);
+                }
+            });
+        }
+        java.util.Collections.sort(lines);
+        return String.join("\n", lines);
     }
 
     /** A flow with its state document and completion row; deleting the flow removes both. */

@@ -10,35 +10,54 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The H2 script, and the SQL Server script as far as H2's MSSQLServer mode can tell. */
+/**
+ * The H2 scripts, and the SQL Server scripts as far as H2's MSSQLServer mode can tell: create.sql,
+ * and the upgrade path from version 1 (kept under test resources sql-v1/) through upgrade-N.sql.
+ */
 class SchemaScriptsTest {
 
-    @Test
-    void h2ScriptCreatesTheSchema() throws SQLException {
-        try (var connection = freshH2("")) {
-            SqlScript.fromClasspath("sql/h2/create.sql", getClass().getClassLoader()).execute(connection);
+    /** The upgrade scripts after version 1, in order. */
+    static final List<String> UPGRADES = List.of("upgrade-2.sql");
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"h2, ''", "mssql, ;MODE=MSSQLServer"})
+    void createMakesTheSchema(String db, String mode) throws SQLException {
+        try (var connection = freshH2(mode)) {
+            run(connection, "sql/" + db + "/create.sql");
 
             SchemaChecks.assertSchema(connection, connection.getSchema());
             SchemaChecks.assertDeleteCascades(connection);
+            SchemaChecks.assertRoutingConstraints(connection);
         }
     }
 
-    @Test
-    void mssqlScriptRunsInH2SqlServerMode() throws SQLException {
-        try (var connection = freshH2(";MODE=MSSQLServer")) {
-            SqlScript.fromClasspath("sql/mssql/create.sql", getClass().getClassLoader()).execute(connection);
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"h2, ''", "mssql, ;MODE=MSSQLServer"})
+    void version1AndTheUpgradesMakeTheSameSchemaAsCreate(String db, String mode) throws SQLException {
+        try (var created = freshH2(mode); var upgraded = freshH2(mode)) {
+            run(created, "sql/" + db + "/create.sql");
+            run(upgraded, "sql-v1/" + db + "/create.sql");
+            for (String upgrade : UPGRADES) {
+                run(upgraded, "sql/" + db + "/" + upgrade);
+            }
 
-            SchemaChecks.assertSchema(connection, connection.getSchema());
-            SchemaChecks.assertDeleteCascades(connection);
+            assertEquals(SchemaChecks.describe(created, created.getSchema()),
+                    SchemaChecks.describe(upgraded, upgraded.getSchema()));
+            SchemaChecks.assertSchema(upgraded, upgraded.getSchema());
+            SchemaChecks.assertRoutingConstraints(upgraded);
         }
     }
 
-    @Test
-    void everyScriptHasTheSameStatementsInTheSameOrder() {
-        var h2 = SqlScript.fromClasspath("sql/h2/create.sql", getClass().getClassLoader()).statements();
+    @ParameterizedTest
+    @ValueSource(strings = {"create.sql", "upgrade-2.sql"})
+    void everyDatabaseHasTheSameStatementsInTheSameOrder(String script) {
+        var h2 = SqlScript.fromClasspath("sql/h2/" + script, getClass().getClassLoader()).statements();
         for (String db : List.of("postgresql", "mssql")) {
-            var other = SqlScript.fromClasspath("sql/" + db + "/create.sql", getClass().getClassLoader()).statements();
+            var other = SqlScript.fromClasspath("sql/" + db + "/" + script, getClass().getClassLoader()).statements();
             assertEquals(h2.size(), other.size(), db);
             for (int i = 0; i < h2.size(); i++) {
                 assertEquals(firstLine(h2.get(i)), firstLine(other.get(i)), db + ", statement " + (i + 1));
@@ -70,6 +89,10 @@ class SchemaScriptsTest {
             var e = assertThrows(SQLException.class, () -> script.execute(connection));
             assertTrue(e.getMessage().startsWith("broken.sql, statement 2 failed"), e.getMessage());
         }
+    }
+
+    private void run(Connection connection, String script) throws SQLException {
+        SqlScript.fromClasspath(script, getClass().getClassLoader()).execute(connection);
     }
 
     private static String firstLine(String statement) {

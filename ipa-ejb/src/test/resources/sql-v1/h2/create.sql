@@ -1,0 +1,85 @@
+-- IPA Server schema, version 1: H2 2.2 (the embedded default database).
+--
+-- Creates the flow store (flowexec_*), the published definitions and the schema version row.
+-- In production a DBA runs the script for the chosen database by hand (see sql/README.md);
+-- for H2 the embedded default may apply this very file at first start. By hand:
+--   java -cp h2-2.2.224.jar org.h2.tools.RunScript -url jdbc:h2:file:./ipa-data/ipa -user sa -script sql/h2/create.sql
+-- Unquoted names: H2 stores them upper-case (FLOWEXEC_FLOWS); the application never quotes them.
+-- Statements end with ';' at the end of a line: one simple runner executes every script.
+
+-- One row per flow: who owns it (storage_id), where it stands, what it waits on.
+CREATE TABLE flowexec_Flows (
+    flow_id             VARCHAR(36)   NOT NULL,
+    definition_name     VARCHAR(128)  NOT NULL,
+    definition_version  INT           NOT NULL,
+    status              VARCHAR(24)   NOT NULL,
+    current_state       VARCHAR(128),
+    storage_id          VARCHAR(36)   NOT NULL,
+    launched_by         VARCHAR(128)  NOT NULL,
+    parent_flow_id      VARCHAR(36),
+    depth               INT           NOT NULL,
+    waiting_on          VARCHAR(512),
+    wake_at             TIMESTAMP,
+    started_at          TIMESTAMP     NOT NULL,
+    updated_at          TIMESTAMP     NOT NULL,
+    ended_at            TIMESTAMP,
+    error_message       VARCHAR(2000),
+    row_version         BIGINT        NOT NULL,
+    CONSTRAINT pk_flowexec_flows PRIMARY KEY (flow_id)
+);
+
+-- Due timers: status = 'waiting' AND wake_at <= now.
+CREATE INDEX ix_flows_status_wake ON flowexec_Flows (status, wake_at);
+CREATE INDEX ix_flows_definition ON flowexec_Flows (definition_name, definition_version, status);
+CREATE INDEX ix_flows_status_started ON flowexec_Flows (status, started_at);
+CREATE INDEX ix_flows_state ON flowexec_Flows (current_state, status);
+CREATE INDEX ix_flows_launched_by ON flowexec_Flows (launched_by, started_at);
+CREATE INDEX ix_flows_parent ON flowexec_Flows (parent_flow_id);
+-- Take-over and restore: the flows one storage ID owns.
+CREATE INDEX ix_flows_storage ON flowexec_Flows (storage_id, status);
+CREATE INDEX ix_flows_started ON flowexec_Flows (started_at);
+
+-- The flow's durable execution state, one document written at each wait point.
+CREATE TABLE flowexec_Storage (
+    flow_id             VARCHAR(36)   NOT NULL,
+    state_document      CLOB          NOT NULL,
+    updated_at          TIMESTAMP     NOT NULL,
+    CONSTRAINT pk_flowexec_storage PRIMARY KEY (flow_id),
+    CONSTRAINT fk_storage_flow FOREIGN KEY (flow_id)
+        REFERENCES flowexec_Flows (flow_id) ON DELETE CASCADE
+);
+
+-- Flows that have ended (completed, cancelled, error), for reporting.
+CREATE TABLE flowexec_Completion (
+    flow_id             VARCHAR(36)   NOT NULL,
+    definition_name     VARCHAR(128)  NOT NULL,
+    definition_version  INT           NOT NULL,
+    final_status        VARCHAR(24)   NOT NULL,
+    launched_by         VARCHAR(128)  NOT NULL,
+    completed_at        TIMESTAMP     NOT NULL,
+    CONSTRAINT pk_flowexec_completion PRIMARY KEY (flow_id),
+    CONSTRAINT fk_completion_flow FOREIGN KEY (flow_id)
+        REFERENCES flowexec_Flows (flow_id) ON DELETE CASCADE
+);
+
+CREATE INDEX ix_completion_definition ON flowexec_Completion (definition_name, completed_at);
+
+-- Published process definitions, one row per version; source is the JSON document.
+CREATE TABLE ipa_Definitions (
+    definition_name     VARCHAR(128)  NOT NULL,
+    definition_version  INT           NOT NULL,
+    description         VARCHAR(1000),
+    published_at        TIMESTAMP     NOT NULL,
+    published_by        VARCHAR(128)  NOT NULL,
+    source              CLOB          NOT NULL,
+    CONSTRAINT pk_ipa_definitions PRIMARY KEY (definition_name, definition_version)
+);
+
+-- Which schema version this database holds; upgrade scripts add rows.
+CREATE TABLE ipa_SchemaVersion (
+    version             INT           NOT NULL,
+    applied_at          TIMESTAMP     NOT NULL,
+    CONSTRAINT pk_ipa_schemaversion PRIMARY KEY (version)
+);
+
+INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (1, CURRENT_TIMESTAMP);

@@ -1,0 +1,87 @@
+-- IPA Server schema, version 1: Microsoft SQL Server 2016 or later (T-SQL).
+--
+-- Creates the flow store (flowexec_*), the published definitions and the schema version row.
+-- A DBA runs it by hand in the database the server's jdbc/ipa data source points at:
+--   sqlcmd -S <server> -d ipa -b -i sql/mssql/create.sql
+-- Plain statements ended by ';' (no GO batches), so the same simple runner executes every script;
+-- it is checked on H2 in MODE=MSSQLServer by the tests and by review (no SQL Server here).
+-- Types: NVARCHAR for all text, including ids (mssql-jdbc sends strings as NVARCHAR by default,
+-- and an NVARCHAR parameter against a VARCHAR column can turn an index seek into a scan), NVARCHAR(MAX) for
+-- documents, DATETIME2(6) for timestamps.
+
+-- One row per flow: who owns it (storage_id), where it stands, what it waits on.
+CREATE TABLE flowexec_Flows (
+    flow_id             NVARCHAR(36)  NOT NULL,
+    definition_name     NVARCHAR(128) NOT NULL,
+    definition_version  INT           NOT NULL,
+    status              NVARCHAR(24)  NOT NULL,
+    current_state       NVARCHAR(128),
+    storage_id          NVARCHAR(36)  NOT NULL,
+    launched_by         NVARCHAR(128) NOT NULL,
+    parent_flow_id      NVARCHAR(36),
+    depth               INT           NOT NULL,
+    waiting_on          NVARCHAR(512),
+    wake_at             DATETIME2(6),
+    started_at          DATETIME2(6)  NOT NULL,
+    updated_at          DATETIME2(6)  NOT NULL,
+    ended_at            DATETIME2(6),
+    error_message       NVARCHAR(2000),
+    row_version         BIGINT        NOT NULL,
+    CONSTRAINT pk_flowexec_flows PRIMARY KEY (flow_id)
+);
+
+-- Due timers: status = 'waiting' AND wake_at <= now.
+CREATE INDEX ix_flows_status_wake ON flowexec_Flows (status, wake_at);
+CREATE INDEX ix_flows_definition ON flowexec_Flows (definition_name, definition_version, status);
+CREATE INDEX ix_flows_status_started ON flowexec_Flows (status, started_at);
+CREATE INDEX ix_flows_state ON flowexec_Flows (current_state, status);
+CREATE INDEX ix_flows_launched_by ON flowexec_Flows (launched_by, started_at);
+CREATE INDEX ix_flows_parent ON flowexec_Flows (parent_flow_id);
+-- Take-over and restore: the flows one storage ID owns.
+CREATE INDEX ix_flows_storage ON flowexec_Flows (storage_id, status);
+CREATE INDEX ix_flows_started ON flowexec_Flows (started_at);
+
+-- The flow's durable execution state, one document written at each wait point.
+CREATE TABLE flowexec_Storage (
+    flow_id             NVARCHAR(36)  NOT NULL,
+    state_document      NVARCHAR(MAX) NOT NULL,
+    updated_at          DATETIME2(6)  NOT NULL,
+    CONSTRAINT pk_flowexec_storage PRIMARY KEY (flow_id),
+    CONSTRAINT fk_storage_flow FOREIGN KEY (flow_id)
+        REFERENCES flowexec_Flows (flow_id) ON DELETE CASCADE
+);
+
+-- Flows that have ended (completed, cancelled, error), for reporting.
+CREATE TABLE flowexec_Completion (
+    flow_id             NVARCHAR(36)  NOT NULL,
+    definition_name     NVARCHAR(128) NOT NULL,
+    definition_version  INT           NOT NULL,
+    final_status        NVARCHAR(24)  NOT NULL,
+    launched_by         NVARCHAR(128) NOT NULL,
+    completed_at        DATETIME2(6)  NOT NULL,
+    CONSTRAINT pk_flowexec_completion PRIMARY KEY (flow_id),
+    CONSTRAINT fk_completion_flow FOREIGN KEY (flow_id)
+        REFERENCES flowexec_Flows (flow_id) ON DELETE CASCADE
+);
+
+CREATE INDEX ix_completion_definition ON flowexec_Completion (definition_name, completed_at);
+
+-- Published process definitions, one row per version; source is the JSON document.
+CREATE TABLE ipa_Definitions (
+    definition_name     NVARCHAR(128) NOT NULL,
+    definition_version  INT           NOT NULL,
+    description         NVARCHAR(1000),
+    published_at        DATETIME2(6)  NOT NULL,
+    published_by        NVARCHAR(128) NOT NULL,
+    source              NVARCHAR(MAX) NOT NULL,
+    CONSTRAINT pk_ipa_definitions PRIMARY KEY (definition_name, definition_version)
+);
+
+-- Which schema version this database holds; upgrade scripts add rows.
+CREATE TABLE ipa_SchemaVersion (
+    version             INT           NOT NULL,
+    applied_at          DATETIME2(6)  NOT NULL,
+    CONSTRAINT pk_ipa_schemaversion PRIMARY KEY (version)
+);
+
+INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (1, CURRENT_TIMESTAMP);
