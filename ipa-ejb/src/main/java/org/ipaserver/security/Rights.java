@@ -10,6 +10,8 @@ public final class Rights {
     public static final String VIEW = "ipa-view";
     public static final String MANAGE = "ipa-manage";
     public static final String DESIGN = "ipa-designer";
+    /** Administers workgroups, skills, presence of others and licences. */
+    public static final String ADMIN = "ipa-admin";
 
     private Rights() {
     }

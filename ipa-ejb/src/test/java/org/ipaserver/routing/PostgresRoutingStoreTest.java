@@ -1,0 +1,16 @@
+package org.ipaserver.routing;
+
+import org.ipaserver.store.LocalStore;
+import org.junit.jupiter.api.Tag;
+
+/** Every routing store test again on PostgreSQL (127.0.0.1:5432/test), run with -Ppostgresql. */
+@Tag("postgresql")
+class PostgresRoutingStoreTest extends RoutingStoreTest {
+
+    @Override
+    LocalStore newStore() {
+        return LocalStore.postgresql(System.getProperty("ipa.test.postgresql.url",
+                "jdbc:postgresql://127.0.0.1:5432/test"), System.getProperty("ipa.test.postgresql.user", "postgres"),
+                System.getProperty("ipa.test.postgresql.password", ""));
+    }
+}
