@@ -3,7 +3,8 @@
 # and for the integration-test domain:
 #   - JDBC pool ipa-pool + resource jdbc/ipa on an embedded H2 file database <data-dir>/db/ipa
 #     (the H2 driver ships with Payara; AUTO_SERVER lets an H2 console open it while the server runs)
-#   - file realm "ipa" (keyfile <data-dir>/realm/keyfile) with the demo users and their groups
+#   - file realm "ipa" (keyfile <data-dir>/realm/keyfile) with the demo users and their groups;
+#     demo users made by an earlier version of this script get the groups added since (see below)
 #   - JVM option -Duser.timezone=UTC (needs a domain restart to take effect)
 # Every step checks first, so running it again changes nothing.
 #
@@ -39,7 +40,7 @@ listed() {
 
 # user|password|groups (groups separated by ':' as create-file-user wants them; empty = none)
 demo_users=(
-    "admin|admin|ipa-designer:ipa-launch:ipa-view:ipa-manage"
+    "admin|admin|ipa-designer:ipa-launch:ipa-view:ipa-manage:ipa-admin"
     "alice|alice|ipa-launch:ipa-view"
     "bob|bob|ipa-launch"
     "victor|victor|ipa-view"
@@ -86,6 +87,28 @@ for entry in "${demo_users[@]}"; do
         group_option=(--groups "$groups")
     fi
     asadmin --passwordfile "$password_file" create-file-user --authrealmname ipa "${group_option[@]}" "$user"
+done
+
+# Groups added to demo users after their realm existed (user|group): an existing domain gets them
+# too, with the user's password and other groups as they are now.
+added_groups=(
+    "admin|ipa-admin"
+)
+for entry in "${added_groups[@]}"; do
+    IFS='|' read -r user group <<<"$entry"
+    if ! grep -qxF -- "$user" <<<"$existing_users"; then
+        continue # created above with every group
+    fi
+    # A failed listing stops the script (set -e): updating from an empty list would drop groups.
+    listing=$(asadmin list-file-groups --authrealmname ipa --name "$user")
+    # Around the names asadmin prints "list-file-groups Successful" and "Command ... executed
+    # successfully."; group names have no spaces.
+    groups=$(grep -v -e ' ' -e '^$' <<<"$listing" || true)
+    if grep -qxF -- "$group" <<<"$groups"; then
+        continue
+    fi
+    # Without --userpassword the user keeps their password.
+    asadmin update-file-user --authrealmname ipa --groups "$(paste -sd: <<<"$groups${groups:+$'\n'}$group")" "$user"
 done
 
 if ! listed -Duser.timezone=UTC list-jvm-options; then

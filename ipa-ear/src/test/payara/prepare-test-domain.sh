@@ -36,14 +36,17 @@ if grep -q "^$domain running" <<<"$domains"; then
     asadmin stop-domain "$domain"
 fi
 
-# The marker holds the portbase the domain was created with.
-if [[ -f $marker && $(<"$marker") == "$portbase" ]]; then
+# The marker holds the portbase the domain was created with and the checksum of the
+# configure-domain.sh that configured it: a domain made for other ports or by an older script is
+# made again (test data is not worth keeping).
+stamp="$portbase $(cksum <"$configure_domain")"
+if [[ -f $marker && $(<"$marker") == "$stamp" ]]; then
     echo "prepare-test-domain: $domain is already configured"
     exit 0
 fi
 
 if [[ -d $domain_dir ]]; then
-    # Half-configured by an interrupted run, or made for other ports: start over.
+    # Half-configured by an interrupted run, made for other ports or by an older script: start over.
     asadmin delete-domain "$domain"
 fi
 rm -rf "$data_dir"
@@ -59,5 +62,5 @@ asadmin --port "$admin_port" set-hazelcast-configuration \
 
 bash "$configure_domain" "$payara_home" "$admin_port" "$data_dir"
 
-echo "$portbase" >"$marker"
+echo "$stamp" >"$marker"
 echo "prepare-test-domain: $domain created and configured (admin port $admin_port)"

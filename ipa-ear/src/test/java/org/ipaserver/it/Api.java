@@ -47,7 +47,7 @@ public final class Api {
 
     public static final Credentials NONE = new Credentials(null, null);
     // The demo users of the realm "ipa" (ipa-ear/src/main/payara/configure-domain.sh).
-    public static final Credentials ADMIN = Credentials.user("admin");   // designer, launch, view, manage
+    public static final Credentials ADMIN = Credentials.user("admin");   // designer, launch, view, manage, admin
     public static final Credentials ALICE = Credentials.user("alice");   // launch, view
     public static final Credentials BOB = Credentials.user("bob");       // launch
     public static final Credentials VICTOR = Credentials.user("victor"); // view
