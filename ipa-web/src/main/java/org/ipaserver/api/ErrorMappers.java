@@ -13,6 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ipaserver.definition.InvalidDefinitionException;
 import org.ipaserver.flow.FlowExceptions;
+import org.ipaserver.routing.RoutingExceptions;
 import org.ipaserver.security.AccessDenied;
 
 /** Maps every refusal of the use cases to its status and the {@link ApiProblem} format, in one place. */
@@ -40,7 +41,8 @@ public class ErrorMappers implements ExceptionMapper<Exception> {
             return ApiProblem.response(Status.FORBIDDEN, e instanceof AccessDenied ? e.getMessage()
                     : "you do not have the right for this request");
         }
-        if (e instanceof FlowExceptions.UnknownFlow || e instanceof FlowExceptions.UnknownDefinition) {
+        if (e instanceof FlowExceptions.UnknownFlow || e instanceof FlowExceptions.UnknownDefinition
+                || e instanceof RoutingExceptions.UnknownWorkgroup || e instanceof RoutingExceptions.UnknownUser) {
             return ApiProblem.response(Status.NOT_FOUND, e.getMessage());
         }
         if (e instanceof FlowExceptions.FlowEnded) {
