@@ -75,6 +75,36 @@ CREATE TABLE ipa_Definitions (
     CONSTRAINT pk_ipa_definitions PRIMARY KEY (definition_name, definition_version)
 );
 
+-- Work items: forms sent by flows to a user or to a workgroup queue; owner is who holds it now.
+CREATE TABLE ipa_WorkItems (
+    work_item_id        VARCHAR(36)   NOT NULL,
+    flow_id             VARCHAR(36)   NOT NULL,
+    action_path         VARCHAR(512)  NOT NULL,
+    form_name           VARCHAR(128)  NOT NULL,
+    category            VARCHAR(128),
+    description         VARCHAR(1000),
+    routed_user         VARCHAR(128),
+    workgroup           VARCHAR(128),
+    required_skills     VARCHAR(1000),
+    status              VARCHAR(24)   NOT NULL,
+    owner               VARCHAR(128),
+    draft               CLOB,
+    exit_button         VARCHAR(128),
+    deadline            TIMESTAMP,
+    created_at          TIMESTAMP NOT NULL,
+    updated_at          TIMESTAMP NOT NULL,
+    completed_at        TIMESTAMP,
+    completed_by        VARCHAR(128),
+    row_version         BIGINT        NOT NULL,
+    CONSTRAINT pk_ipa_workitems PRIMARY KEY (work_item_id),
+    CONSTRAINT fk_workitem_flow FOREIGN KEY (flow_id)
+        REFERENCES flowexec_Flows (flow_id) ON DELETE CASCADE
+);
+
+CREATE INDEX ix_workitems_owner ON ipa_WorkItems (owner, status);
+CREATE INDEX ix_workitems_workgroup ON ipa_WorkItems (workgroup, status);
+CREATE INDEX ix_workitems_flow ON ipa_WorkItems (flow_id);
+
 -- Which schema version this database holds; upgrade scripts add rows.
 CREATE TABLE ipa_SchemaVersion (
     version             INT           NOT NULL,

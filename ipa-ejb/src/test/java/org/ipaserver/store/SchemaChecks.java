@@ -19,7 +19,7 @@ import java.util.UUID;
 final class SchemaChecks {
 
     static final List<String> TABLES = List.of("flowexec_completion", "flowexec_flows",
-            "flowexec_storage", "ipa_definitions", "ipa_schemaversion");
+            "flowexec_storage", "ipa_definitions", "ipa_schemaversion", "ipa_workitems");
 
     static final Map<String, List<String>> FLOW_INDEXES = Map.of(
             "ix_flows_status_wake", List.of("status", "wake_at"),
