@@ -14,6 +14,8 @@ import java.util.logging.Logger;
 import org.ipaserver.definition.InvalidDefinitionException;
 import org.ipaserver.flow.FlowExceptions;
 import org.ipaserver.security.AccessDenied;
+import org.ipaserver.workitem.WorkItemConflict;
+import org.ipaserver.workitem.WorkItemDesk;
 
 /** Maps every refusal of the use cases to its status and the {@link ApiProblem} format, in one place. */
 @Provider
@@ -40,10 +42,12 @@ public class ErrorMappers implements ExceptionMapper<Exception> {
             return ApiProblem.response(Status.FORBIDDEN, e instanceof AccessDenied ? e.getMessage()
                     : "you do not have the right for this request");
         }
-        if (e instanceof FlowExceptions.UnknownFlow || e instanceof FlowExceptions.UnknownDefinition) {
+        if (e instanceof FlowExceptions.UnknownFlow || e instanceof FlowExceptions.UnknownDefinition
+                || e instanceof WorkItemDesk.UnknownWorkItem) {
             return ApiProblem.response(Status.NOT_FOUND, e.getMessage());
         }
-        if (e instanceof FlowExceptions.FlowEnded) {
+        if (e instanceof FlowExceptions.FlowEnded || e instanceof WorkItemConflict
+                || e instanceof jakarta.persistence.OptimisticLockException) {
             return ApiProblem.response(Status.CONFLICT, e.getMessage());
         }
         if (e instanceof FlowExceptions.LaunchesBlocked) {
