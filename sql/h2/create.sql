@@ -1,4 +1,4 @@
--- IPA Server schema, version 1: H2 2.2 (the embedded default database).
+-- IPA Server schema, version 2: H2 2.2 (the embedded default database).
 --
 -- Creates the flow store (flowexec_*), the published definitions and the schema version row.
 -- In production a DBA runs the script for the chosen database by hand (see sql/README.md);
@@ -112,4 +112,4 @@ CREATE TABLE ipa_SchemaVersion (
     CONSTRAINT pk_ipa_schemaversion PRIMARY KEY (version)
 );
 
-INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (1, CURRENT_TIMESTAMP);
+INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (2, CURRENT_TIMESTAMP);

@@ -1,4 +1,4 @@
--- IPA Server schema, version 1: Microsoft SQL Server 2016 or later (T-SQL).
+-- IPA Server schema, version 2: Microsoft SQL Server 2016 or later (T-SQL).
 --
 -- Creates the flow store (flowexec_*), the published definitions and the schema version row.
 -- A DBA runs it by hand in the database the server's jdbc/ipa data source points at:
@@ -114,4 +114,4 @@ CREATE TABLE ipa_SchemaVersion (
     CONSTRAINT pk_ipa_schemaversion PRIMARY KEY (version)
 );
 
-INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (1, CURRENT_TIMESTAMP);
+INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (2, CURRENT_TIMESTAMP);

@@ -1,4 +1,4 @@
--- IPA Server schema, version 1: PostgreSQL 13 or later.
+-- IPA Server schema, version 2: PostgreSQL 13 or later.
 --
 -- Creates the flow store (flowexec_*), the published definitions and the schema version row.
 -- A DBA runs it by hand, in the database (and schema, through search_path) the server's
@@ -111,4 +111,4 @@ CREATE TABLE ipa_SchemaVersion (
     CONSTRAINT pk_ipa_schemaversion PRIMARY KEY (version)
 );
 
-INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (1, CURRENT_TIMESTAMP);
+INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (2, CURRENT_TIMESTAMP);

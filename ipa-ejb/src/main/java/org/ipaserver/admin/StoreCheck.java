@@ -15,7 +15,7 @@ import org.ipaserver.store.SqlScript;
  */
 public final class StoreCheck {
 
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
     private static final Logger LOG = Logger.getLogger(StoreCheck.class.getName());
 
     private final String dataSourceName;
@@ -36,11 +36,8 @@ public final class StoreCheck {
             var product = connection.getMetaData().getDatabaseProductName();
             var h2 = product.toLowerCase(Locale.ROOT).contains("h2");
             var schema = schemaVersion(connection);
-            if (schema == null && h2 && createSchemaOnH2) {
-                SqlScript.fromClasspath("sql/h2/create.sql", StoreCheck.class.getClassLoader()).execute(connection);
-                LOG.info("Created the flow store schema (sql/h2/create.sql) in the embedded H2 database of "
-                        + dataSourceName);
-                schema = schemaVersion(connection);
+            if (h2 && createSchemaOnH2 && (schema == null || schema < SCHEMA_VERSION)) {
+                schema = createOrUpgrade(connection, schema);
             }
             if (schema == null || schema < SCHEMA_VERSION) {
                 return log(new StoreStatus(false, StoreStatus.SCHEMA_UNUSABLE, "The flow store schema is missing or "
@@ -60,6 +57,23 @@ public final class StoreCheck {
                     + "source " + dataSourceName + ": " + e.getMessage() + ". Check that the database runs, that "
                     + "the pool's URL, user and password are right, then the server retries by itself."));
         }
+    }
+
+    /** On the embedded default: the whole schema, or the upgrade scripts it lacks, in order. */
+    private Integer createOrUpgrade(Connection connection, Integer schema) throws SQLException {
+        var loader = StoreCheck.class.getClassLoader();
+        if (schema == null) {
+            SqlScript.fromClasspath("sql/h2/create.sql", loader).execute(connection);
+            LOG.info("Created the flow store schema (sql/h2/create.sql) in the embedded H2 database of "
+                    + dataSourceName);
+        } else {
+            for (int version = schema + 1; version <= SCHEMA_VERSION; version++) {
+                SqlScript.fromClasspath("sql/h2/upgrade-" + version + ".sql", loader).execute(connection);
+                LOG.info("Upgraded the flow store schema to version " + version + " (sql/h2/upgrade-" + version
+                        + ".sql) in the embedded H2 database of " + dataSourceName);
+            }
+        }
+        return schemaVersion(connection);
     }
 
     /** The schema version, or null when the version table is missing. */

@@ -54,4 +54,23 @@ class StoreCheckTest {
         assertEquals(41045, status.eventId());
         assertTrue(status.message().contains("jdbc/ipa"), status.message());
     }
+
+    @Test
+    void anEmbeddedDatabaseOfAnOlderSchemaIsUpgradedInPlace() throws Exception {
+        var dataSource = h2(memory());
+        try (var connection = dataSource.getConnection()) {
+            var v2 = org.ipaserver.store.SqlScript.fromClasspath("sql/h2/create.sql", getClass().getClassLoader());
+            var v1 = v2.statements().stream().filter(sql -> !sql.contains("ipa_WorkItems")).map(sql ->
+                    sql.replace("VALUES (2,", "VALUES (1,")).toList();
+            new org.ipaserver.store.SqlScript("v1", v1).execute(connection);
+        }
+        var status = new StoreCheck("jdbc/ipa", true).check(dataSource);
+        assertTrue(status.usable(), status.message());
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+             var result = statement.executeQuery("SELECT COUNT(*) FROM ipa_WorkItems")) {
+            assertTrue(result.next());
+        }
+        var refused = new StoreCheck("jdbc/ipa", false).check(h2(memory()));
+        assertEquals(41046, refused.eventId());
+    }
 }
