@@ -1,7 +1,7 @@
--- IPA Server schema, version 2: H2 2.2 (the embedded default database).
+-- IPA Server schema, version 3: H2 2.2 (the embedded default database).
 --
--- Creates the flow store (flowexec_*), the published definitions, the routing tables (workgroups,
--- skills, presence, licences) and the schema version row.
+-- Creates the flow store (flowexec_*), the published definitions, the work items, the routing
+-- tables (workgroups, skills, presence, licences) and the schema version row.
 -- In production a DBA runs the script for the chosen database by hand (see sql/README.md);
 -- for H2 the embedded default may apply this very file at first start. By hand:
 --   java -cp h2-2.2.224.jar org.h2.tools.RunScript -url jdbc:h2:file:./ipa-data/ipa -user sa -script sql/h2/create.sql
@@ -76,6 +76,36 @@ CREATE TABLE ipa_Definitions (
     CONSTRAINT pk_ipa_definitions PRIMARY KEY (definition_name, definition_version)
 );
 
+-- Work items: forms sent by flows to a user or to a workgroup queue; owner is who holds it now.
+CREATE TABLE ipa_WorkItems (
+    work_item_id        VARCHAR(36)   NOT NULL,
+    flow_id             VARCHAR(36)   NOT NULL,
+    action_path         VARCHAR(512)  NOT NULL,
+    form_name           VARCHAR(128)  NOT NULL,
+    category            VARCHAR(128),
+    description         VARCHAR(1000),
+    routed_user         VARCHAR(128),
+    workgroup           VARCHAR(128),
+    required_skills     VARCHAR(1000),
+    status              VARCHAR(24)   NOT NULL,
+    owner               VARCHAR(128),
+    draft               CLOB,
+    exit_button         VARCHAR(128),
+    deadline            TIMESTAMP,
+    created_at          TIMESTAMP NOT NULL,
+    updated_at          TIMESTAMP NOT NULL,
+    completed_at        TIMESTAMP,
+    completed_by        VARCHAR(128),
+    row_version         BIGINT        NOT NULL,
+    CONSTRAINT pk_ipa_workitems PRIMARY KEY (work_item_id),
+    CONSTRAINT fk_workitem_flow FOREIGN KEY (flow_id)
+        REFERENCES flowexec_Flows (flow_id) ON DELETE CASCADE
+);
+
+CREATE INDEX ix_workitems_owner ON ipa_WorkItems (owner, status);
+CREATE INDEX ix_workitems_workgroup ON ipa_WorkItems (workgroup, status);
+CREATE INDEX ix_workitems_flow ON ipa_WorkItems (flow_id);
+
 -- Workgroups: the queues whose items go to their best-skilled available member.
 CREATE TABLE ipa_Workgroups (
     workgroup_name      VARCHAR(128)  NOT NULL,
@@ -126,4 +156,4 @@ CREATE TABLE ipa_SchemaVersion (
     CONSTRAINT pk_ipa_schemaversion PRIMARY KEY (version)
 );
 
-INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (2, CURRENT_TIMESTAMP);
+INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (3, CURRENT_TIMESTAMP);

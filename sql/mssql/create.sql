@@ -1,7 +1,7 @@
--- IPA Server schema, version 2: Microsoft SQL Server 2016 or later (T-SQL).
+-- IPA Server schema, version 3: Microsoft SQL Server 2016 or later (T-SQL).
 --
--- Creates the flow store (flowexec_*), the published definitions, the routing tables (workgroups,
--- skills, presence, licences) and the schema version row.
+-- Creates the flow store (flowexec_*), the published definitions, the work items, the routing
+-- tables (workgroups, skills, presence, licences) and the schema version row.
 -- A DBA runs it by hand in the database the server's jdbc/ipa data source points at:
 --   sqlcmd -S <server> -d ipa -b -i sql/mssql/create.sql
 -- Plain statements ended by ';' (no GO batches), so the same simple runner executes every script;
@@ -78,6 +78,36 @@ CREATE TABLE ipa_Definitions (
     CONSTRAINT pk_ipa_definitions PRIMARY KEY (definition_name, definition_version)
 );
 
+-- Work items: forms sent by flows to a user or to a workgroup queue; owner is who holds it now.
+CREATE TABLE ipa_WorkItems (
+    work_item_id        NVARCHAR(36)   NOT NULL,
+    flow_id             NVARCHAR(36)   NOT NULL,
+    action_path         NVARCHAR(512)  NOT NULL,
+    form_name           NVARCHAR(128)  NOT NULL,
+    category            NVARCHAR(128),
+    description         NVARCHAR(1000),
+    routed_user         NVARCHAR(128),
+    workgroup           NVARCHAR(128),
+    required_skills     NVARCHAR(1000),
+    status              NVARCHAR(24)   NOT NULL,
+    owner               NVARCHAR(128),
+    draft               NVARCHAR(MAX),
+    exit_button         NVARCHAR(128),
+    deadline            DATETIME2(6),
+    created_at          DATETIME2(6) NOT NULL,
+    updated_at          DATETIME2(6) NOT NULL,
+    completed_at        DATETIME2(6),
+    completed_by        NVARCHAR(128),
+    row_version         BIGINT        NOT NULL,
+    CONSTRAINT pk_ipa_workitems PRIMARY KEY (work_item_id),
+    CONSTRAINT fk_workitem_flow FOREIGN KEY (flow_id)
+        REFERENCES flowexec_Flows (flow_id) ON DELETE CASCADE
+);
+
+CREATE INDEX ix_workitems_owner ON ipa_WorkItems (owner, status);
+CREATE INDEX ix_workitems_workgroup ON ipa_WorkItems (workgroup, status);
+CREATE INDEX ix_workitems_flow ON ipa_WorkItems (flow_id);
+
 -- Workgroups: the queues whose items go to their best-skilled available member.
 CREATE TABLE ipa_Workgroups (
     workgroup_name      NVARCHAR(128) NOT NULL,
@@ -128,4 +158,4 @@ CREATE TABLE ipa_SchemaVersion (
     CONSTRAINT pk_ipa_schemaversion PRIMARY KEY (version)
 );
 
-INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (2, CURRENT_TIMESTAMP);
+INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (3, CURRENT_TIMESTAMP);

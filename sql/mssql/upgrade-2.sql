@@ -1,52 +1,35 @@
--- IPA Server schema, upgrade from version 1 to version 2: Microsoft SQL Server 2016 or later (T-SQL).
---
--- Adds the routing tables (workgroups and their members, user skills, presence, licences).
--- Run it once against a database at version 1, with the server stopped or the application undeployed:
---   sqlcmd -S <server> -d ipa -b -i sql/mssql/upgrade-2.sql
--- A database created by create.sql of version 2 needs no upgrade. The embedded default (H2)
--- applies this script by itself at start. The tables are those of create.sql (a test compares them).
+-- IPA Server schema upgrade 1 -> 2: SQL Server. Adds the work items.
+-- Run it once on a version 1 database (SELECT MAX(version) FROM ipa_SchemaVersion gives 1);
+-- a new database gets the same from create.sql. The embedded H2 default applies it at start.
 
--- Workgroups: the queues whose items go to their best-skilled available member.
-CREATE TABLE ipa_Workgroups (
-    workgroup_name      NVARCHAR(128) NOT NULL,
+-- Work items: forms sent by flows to a user or to a workgroup queue; owner is who holds it now.
+CREATE TABLE ipa_WorkItems (
+    work_item_id        NVARCHAR(36)   NOT NULL,
+    flow_id             NVARCHAR(36)   NOT NULL,
+    action_path         NVARCHAR(512)  NOT NULL,
+    form_name           NVARCHAR(128)  NOT NULL,
+    category            NVARCHAR(128),
     description         NVARCHAR(1000),
-    CONSTRAINT pk_ipa_workgroups PRIMARY KEY (workgroup_name)
+    routed_user         NVARCHAR(128),
+    workgroup           NVARCHAR(128),
+    required_skills     NVARCHAR(1000),
+    status              NVARCHAR(24)   NOT NULL,
+    owner               NVARCHAR(128),
+    draft               NVARCHAR(MAX),
+    exit_button         NVARCHAR(128),
+    deadline            DATETIME2(6),
+    created_at          DATETIME2(6) NOT NULL,
+    updated_at          DATETIME2(6) NOT NULL,
+    completed_at        DATETIME2(6),
+    completed_by        NVARCHAR(128),
+    row_version         BIGINT        NOT NULL,
+    CONSTRAINT pk_ipa_workitems PRIMARY KEY (work_item_id),
+    CONSTRAINT fk_workitem_flow FOREIGN KEY (flow_id)
+        REFERENCES flowexec_Flows (flow_id) ON DELETE CASCADE
 );
 
--- Members of a workgroup: users of the server's realm, by name (the realm keeps the users themselves).
-CREATE TABLE ipa_WorkgroupMembers (
-    workgroup_name      NVARCHAR(128) NOT NULL,
-    user_name           NVARCHAR(128) NOT NULL,
-    CONSTRAINT pk_ipa_workgroupmembers PRIMARY KEY (workgroup_name, user_name),
-    CONSTRAINT fk_members_workgroup FOREIGN KEY (workgroup_name)
-        REFERENCES ipa_Workgroups (workgroup_name) ON DELETE CASCADE
-);
-
--- The workgroups a user belongs to.
-CREATE INDEX ix_members_user ON ipa_WorkgroupMembers (user_name);
-
--- A user's skills, each at a level from 1 to 100.
-CREATE TABLE ipa_UserSkills (
-    user_name           NVARCHAR(128) NOT NULL,
-    skill               NVARCHAR(64)  NOT NULL,
-    skill_level         INT           NOT NULL,
-    CONSTRAINT pk_ipa_userskills PRIMARY KEY (user_name, skill),
-    CONSTRAINT ck_userskills_level CHECK (skill_level BETWEEN 1 AND 100)
-);
-
--- A user's presence (available, away, do-not-disturb); no row = away.
-CREATE TABLE ipa_UserPresence (
-    user_name           NVARCHAR(128) NOT NULL,
-    presence            NVARCHAR(24)  NOT NULL,
-    changed_at          DATETIME2(6)  NOT NULL,
-    CONSTRAINT pk_ipa_userpresence PRIMARY KEY (user_name)
-);
-
--- A user's licence (DIRECT_ROUTED < GROUP_ROUTED < PROCESS_MONITOR < PROCESS_DESIGNER); no row = DIRECT_ROUTED.
-CREATE TABLE ipa_UserLicences (
-    user_name           NVARCHAR(128) NOT NULL,
-    licence             NVARCHAR(24)  NOT NULL,
-    CONSTRAINT pk_ipa_userlicences PRIMARY KEY (user_name)
-);
+CREATE INDEX ix_workitems_owner ON ipa_WorkItems (owner, status);
+CREATE INDEX ix_workitems_workgroup ON ipa_WorkItems (workgroup, status);
+CREATE INDEX ix_workitems_flow ON ipa_WorkItems (flow_id);
 
 INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (2, CURRENT_TIMESTAMP);

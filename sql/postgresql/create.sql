@@ -1,7 +1,7 @@
--- IPA Server schema, version 2: PostgreSQL 13 or later.
+-- IPA Server schema, version 3: PostgreSQL 13 or later.
 --
--- Creates the flow store (flowexec_*), the published definitions, the routing tables (workgroups,
--- skills, presence, licences) and the schema version row.
+-- Creates the flow store (flowexec_*), the published definitions, the work items, the routing
+-- tables (workgroups, skills, presence, licences) and the schema version row.
 -- A DBA runs it by hand, in the database (and schema, through search_path) the server's
 -- jdbc/ipa data source points at:  psql -v ON_ERROR_STOP=1 -d ipa -f sql/postgresql/create.sql
 -- Unquoted names: PostgreSQL stores them lower-case (flowexec_flows); the application never quotes them.
@@ -75,6 +75,36 @@ CREATE TABLE ipa_Definitions (
     CONSTRAINT pk_ipa_definitions PRIMARY KEY (definition_name, definition_version)
 );
 
+-- Work items: forms sent by flows to a user or to a workgroup queue; owner is who holds it now.
+CREATE TABLE ipa_WorkItems (
+    work_item_id        VARCHAR(36)   NOT NULL,
+    flow_id             VARCHAR(36)   NOT NULL,
+    action_path         VARCHAR(512)  NOT NULL,
+    form_name           VARCHAR(128)  NOT NULL,
+    category            VARCHAR(128),
+    description         VARCHAR(1000),
+    routed_user         VARCHAR(128),
+    workgroup           VARCHAR(128),
+    required_skills     VARCHAR(1000),
+    status              VARCHAR(24)   NOT NULL,
+    owner               VARCHAR(128),
+    draft               TEXT,
+    exit_button         VARCHAR(128),
+    deadline            TIMESTAMP,
+    created_at          TIMESTAMP NOT NULL,
+    updated_at          TIMESTAMP NOT NULL,
+    completed_at        TIMESTAMP,
+    completed_by        VARCHAR(128),
+    row_version         BIGINT        NOT NULL,
+    CONSTRAINT pk_ipa_workitems PRIMARY KEY (work_item_id),
+    CONSTRAINT fk_workitem_flow FOREIGN KEY (flow_id)
+        REFERENCES flowexec_Flows (flow_id) ON DELETE CASCADE
+);
+
+CREATE INDEX ix_workitems_owner ON ipa_WorkItems (owner, status);
+CREATE INDEX ix_workitems_workgroup ON ipa_WorkItems (workgroup, status);
+CREATE INDEX ix_workitems_flow ON ipa_WorkItems (flow_id);
+
 -- Workgroups: the queues whose items go to their best-skilled available member.
 CREATE TABLE ipa_Workgroups (
     workgroup_name      VARCHAR(128)  NOT NULL,
@@ -125,4 +155,4 @@ CREATE TABLE ipa_SchemaVersion (
     CONSTRAINT pk_ipa_schemaversion PRIMARY KEY (version)
 );
 
-INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (2, CURRENT_TIMESTAMP);
+INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (3, CURRENT_TIMESTAMP);

@@ -10,6 +10,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.ipaserver.definition.DefinitionCatalog;
 import org.ipaserver.expression.Expressions;
 import org.ipaserver.flow.FlowEngine;
+import org.ipaserver.workitem.WorkItemDesk;
+import org.ipaserver.workitem.WorkItemRouter;
 
 /**
  * The one engine of this server instance: the definition catalog with its compiled versions,
@@ -23,11 +25,19 @@ public class EngineRuntime {
 
     private DefinitionCatalog catalog;
     private FlowEngine engine;
+    private WorkItemDesk desk;
 
     @PostConstruct
     void start() {
+        var clock = Clock.systemUTC();
         catalog = new DefinitionCatalog(new Expressions());
-        engine = new FlowEngine(catalog, Clock.systemUTC(), storageId(), parameters.depthThreshold());
+        engine = new FlowEngine(catalog, clock, storageId(), parameters.depthThreshold(), new WorkItemRouter(clock));
+        // Workgroup membership arrives with the routing administration; until then queues have no members.
+        desk = new WorkItemDesk(engine, catalog, clock, (user, workgroup) -> false);
+    }
+
+    public WorkItemDesk desk() {
+        return desk;
     }
 
     public DefinitionCatalog catalog() {

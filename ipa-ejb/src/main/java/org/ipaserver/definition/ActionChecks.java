@@ -27,6 +27,11 @@ final class ActionChecks {
         this.problems = problems;
     }
 
+    /** Checks an expression that sees the global variables only (form descriptions). */
+    void globalExpression(String text, String path) {
+        expression(text, path, DefinitionValidator.byName(definition.variables()));
+    }
+
     void check(Scope scope) {
         var visible = new LinkedHashMap<>(DefinitionValidator.byName(definition.variables()));
         visible.putAll(DefinitionValidator.byName(scope.locals()));
@@ -82,6 +87,8 @@ final class ActionChecks {
                 runProcess(run, vars);
             } else if (action instanceof ActionDef.Wait wait) {
                 waitAction(wait, vars);
+            } else if (action instanceof ActionDef.SendWorkItem send) {
+                sendWorkItem(send, vars);
             }
             action.blocks().forEach(block -> check(block, scope, vars));
         }
@@ -158,6 +165,41 @@ final class ActionChecks {
             expression(wait.until(), wait.path() + ".until", vars).ifPresent(result ->
                     assignable(result, wait.until(), VariableType.DATETIME, wait.path() + ".until"));
         }
+    }
+
+    private void sendWorkItem(ActionDef.SendWorkItem send, Map<String, VariableDef> vars) {
+        var recipient = send.toWorkgroup() ? send.workgroup() : send.user();
+        var member = send.toWorkgroup() ? ".workgroup" : ".user";
+        if (recipient != null && !recipient.isEmpty()) {
+            expression(recipient, send.path() + member, vars).ifPresent(r ->
+                    assignable(r, recipient, VariableType.STRING, send.path() + member));
+        }
+        if (send.description() != null) {
+            expression(send.description(), send.path() + ".description", vars);
+        }
+        if (send.timeout() != null) {
+            try {
+                if (DefinitionValidator.literalDuration(send.timeout()) == null) {
+                    expression(send.timeout(), send.path() + ".timeout", vars);
+                }
+            } catch (IllegalArgumentException e) {
+                error(send.path() + ".timeout", e.getMessage());
+            }
+        } else if (!send.onTimeout().isEmpty()) {
+            error(send.path() + ".onTimeout", "onTimeout runs when the work item times out: give a 'timeout'");
+        }
+        if (send.form() == null) {
+            return;
+        }
+        var form = definition.forms().stream().filter(f -> send.form().equals(f.name())).findFirst();
+        if (form.isEmpty()) {
+            error(send.path() + ".form", "no form named '" + send.form() + "'");
+            return;
+        }
+        var buttons = form.get().buttons().stream().map(FormDef.Button::name).toList();
+        send.exits().keySet().stream().filter(b -> !buttons.contains(b)).forEach(b -> error(send.path() + ".exits."
+                + b, "form '" + send.form() + "' has no button '" + b + "' (buttons: " + String.join(", ", buttons)
+                + ")"));
     }
 
     private void inputs(Map<String, String> given, Map<String, VariableDef> declared, String owner, String path,

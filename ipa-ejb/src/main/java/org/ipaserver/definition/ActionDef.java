@@ -84,4 +84,30 @@ public sealed interface ActionDef {
     /** Waits for a duration (ISO-8601 or an expression giving one, or seconds) or until a DateTime. */
     record Wait(String label, String duration, String until, String path) implements ActionDef {
     }
+
+    /**
+     * Sends a work item built from a form to a user or to a workgroup queue and waits for it.
+     * Each button of the form is an exit path with its own actions; an optional timeout is one more.
+     * {@code user} and {@code workgroup} are texts or expressions; exactly one is set.
+     */
+    record SendWorkItem(String label, String form, String user, String workgroup, Map<String, Integer> skills,
+                        String description, String timeout, Map<String, List<ActionDef>> exits,
+                        List<ActionDef> onTimeout, String path) implements ActionDef {
+
+        public boolean toWorkgroup() {
+            return workgroup != null;
+        }
+
+        @Override
+        public String type() {
+            return toWorkgroup() ? "SendWorkItemToWorkgroup" : "SendWorkItemToUser";
+        }
+
+        @Override
+        public List<List<ActionDef>> blocks() {
+            var all = new java.util.ArrayList<List<ActionDef>>(exits.values());
+            all.add(onTimeout);
+            return all;
+        }
+    }
 }

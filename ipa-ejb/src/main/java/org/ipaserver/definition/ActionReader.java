@@ -9,7 +9,7 @@ import java.util.Set;
 final class ActionReader {
 
     static final List<String> TYPES = List.of("UpdateVariables", "Decision", "Select", "Loop", "RunTask", "EndTask",
-            "ChangeState", "EndProcess", "RunProcess", "Wait");
+            "ChangeState", "EndProcess", "RunProcess", "Wait", "SendWorkItemToUser", "SendWorkItemToWorkgroup");
     static final int DEFAULT_MAX_ITERATIONS = 1000;
 
     private final DefinitionReader r;
@@ -80,11 +80,47 @@ final class ActionReader {
                 yield new ActionDef.Wait(label, r.optionalString(o, "duration", path),
                         r.optionalString(o, "until", path), path);
             }
+            case "SendWorkItemToUser", "SendWorkItemToWorkgroup" -> sendWorkItem(o, path, label,
+                    type.endsWith("Workgroup"));
             default -> {
                 r.error(path + ".type", "unknown action type '" + type + "': use one of " + String.join(", ", TYPES));
                 yield null;
             }
         };
+    }
+
+    private ActionDef sendWorkItem(JsonObject o, String path, String label, boolean toWorkgroup) {
+        var target = toWorkgroup ? "workgroup" : "user";
+        if (toWorkgroup) {
+            members(o, path, "form", "workgroup", "skills", "description", "timeout", "exits", "onTimeout");
+        } else {
+            members(o, path, "form", "user", "description", "timeout", "exits", "onTimeout");
+        }
+        var skills = new java.util.LinkedHashMap<String, Integer>();
+        if (o.get("skills") instanceof JsonObject given) {
+            given.forEach((skill, level) -> {
+                if (level instanceof jakarta.json.JsonNumber n && n.isIntegral() && n.intValue() >= 1
+                        && n.intValue() <= 100) {
+                    skills.put(skill, n.intValue());
+                } else {
+                    r.error(path + ".skills." + skill, "a skill level is a whole number from 1 to 100");
+                }
+            });
+        } else if (o.containsKey("skills")) {
+            r.error(path + ".skills", "must be an object of skill name → minimum level");
+        }
+        var exits = new java.util.LinkedHashMap<String, List<ActionDef>>();
+        if (o.get("exits") instanceof JsonObject given) {
+            given.keySet().forEach(button -> exits.put(button, r.list(given, button, path + ".exits", this::action)
+                    .stream().filter(a -> a != null).toList()));
+        } else if (o.containsKey("exits")) {
+            r.error(path + ".exits", "must be an object of button name → actions");
+        }
+        var recipient = r.requiredString(o, target, path);
+        return new ActionDef.SendWorkItem(label, r.requiredString(o, "form", path),
+                toWorkgroup ? null : recipient, toWorkgroup ? (recipient == null ? "" : recipient) : null, skills,
+                r.optionalString(o, "description", path), r.optionalString(o, "timeout", path), exits,
+                list(o, "onTimeout", path), path);
     }
 
     private void members(JsonObject o, String path, String... specific) {

@@ -75,7 +75,7 @@ public final class DefinitionValidator {
             }
             actions.check(scope);
         }
-        new FormChecks(definition, problems).check();
+        new FormChecks(definition, problems, actions::globalExpression).check();
         warnUnreachableStates(definition, problems);
         return problems;
     }

@@ -8,9 +8,14 @@ final class FormChecks {
     private final ProcessDefinition definition;
     private final List<Problem> problems;
 
-    FormChecks(ProcessDefinition definition, List<Problem> problems) {
+    private final java.util.function.BiConsumer<String, String> descriptions;
+
+    /** @param descriptions checks a description template (an expression over the globals) at a path */
+    FormChecks(ProcessDefinition definition, List<Problem> problems,
+               java.util.function.BiConsumer<String, String> descriptions) {
         this.definition = definition;
         this.problems = problems;
+        this.descriptions = descriptions;
     }
 
     void check() {
@@ -24,6 +29,9 @@ final class FormChecks {
                         + "are the ways out of a work item"));
             }
             form.fields().forEach(this::field);
+            if (form.description() != null) {
+                descriptions.accept(form.description(), form.path() + ".description");
+            }
         }
     }
 

@@ -20,7 +20,8 @@ public final class Expressions {
                            Set<String> arithmeticOperands) {
     }
 
-    private static final Pattern EL_VALUE_IN_MESSAGE = Pattern.compile("\\[[^\\]]*\\] of type");
+    /** Expressly's "Cannot convert [value] of type [class a.B] to [class c.D]". */
+    private static final Pattern EL_CONVERSION = Pattern.compile("of type \\[(?:class )?([\\w.$]+)\\] to \\[(?:class )?([\\w.$]+)\\]");
 
     private final ExpressionFactory factory = ExpressionFactory.newInstance();
     private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
@@ -62,16 +63,34 @@ public final class Expressions {
         return evaluate(compile(text), variables);
     }
 
-    /** EL messages quote the offending value ("Cannot convert [x] of type ..."); values must not leak. */
+    /**
+     * A message that names what went wrong but never a value: EL and the JDK quote the offending
+     * value ("Cannot convert [x] of type ...", "For input string: \"x\""), and values may be secret.
+     */
     static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        var message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        if (root instanceof ArithmeticException) {
-            return "arithmetic error: " + message;
+        if (root instanceof NumberFormatException) {
+            return "a text that is not a number is used as a number";
         }
-        return EL_VALUE_IN_MESSAGE.matcher(message).replaceAll("a value of type");
+        if (root instanceof ArithmeticException) {
+            return "arithmetic error: " + root.getMessage();
+        }
+        if (root instanceof jakarta.el.MethodNotFoundException || root instanceof jakarta.el.PropertyNotFoundException) {
+            return root.getMessage(); // names only: the method, property or variable
+        }
+        var message = root.getMessage() == null ? "" : root.getMessage();
+        var conversion = EL_CONVERSION.matcher(message);
+        if (conversion.find()) {
+            return "a value of type " + simpleName(conversion.group(1)) + " cannot be converted to "
+                    + simpleName(conversion.group(2));
+        }
+        return "the expression could not be evaluated (" + root.getClass().getSimpleName() + ")";
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
     }
 }

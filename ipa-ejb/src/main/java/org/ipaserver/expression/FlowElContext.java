@@ -51,7 +51,40 @@ final class FlowElContext extends ELContext {
         }
         resolver.add(new ListELResolver(true));
         resolver.add(new MapELResolver(true));
+        resolver.add(NO_METHOD_CALLS);
     }
+
+    /** Designers write expressions, not programs: no method of any object may be called. */
+    private static final ELResolver NO_METHOD_CALLS = new ELResolver() {
+        @Override
+        public Object invoke(ELContext context, Object base, Object method, Class<?>[] types, Object[] params) {
+            throw new jakarta.el.MethodNotFoundException("expressions cannot call methods ('" + method + "')");
+        }
+
+        @Override
+        public Object getValue(ELContext context, Object base, Object property) {
+            return null;
+        }
+
+        @Override
+        public Class<?> getType(ELContext context, Object base, Object property) {
+            return null;
+        }
+
+        @Override
+        public void setValue(ELContext context, Object base, Object property, Object value) {
+        }
+
+        @Override
+        public boolean isReadOnly(ELContext context, Object base, Object property) {
+            return true;
+        }
+
+        @Override
+        public Class<?> getCommonPropertyType(ELContext context, Object base) {
+            return null;
+        }
+    };
 
     @Override
     public ELResolver getELResolver() {

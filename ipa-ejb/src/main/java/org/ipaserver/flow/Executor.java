@@ -49,6 +49,7 @@ public final class Executor {
     public Outcome run(CompiledProcess process, FlowState state) {
         state.wakeAt = null;
         state.waitingOn = null;
+        state.workItemId = null;
         for (int steps = 0; steps < MAX_STEPS_PER_RUN; steps++) {
             var frame = state.top();
             if (frame == null) {
@@ -100,6 +101,33 @@ public final class Executor {
         return run(process, state);
     }
 
+    /**
+     * The work item of the pending SendWorkItem was completed with {@code button}: the editable
+     * field values go to their variables, then the button's exit path runs, then what follows.
+     */
+    public Outcome workItemCompleted(CompiledProcess process, FlowState state, String button,
+                                     Map<String, Object> values) {
+        var frame = state.top();
+        var cursor = frame.top();
+        var send = (ActionDef.SendWorkItem) process.block(cursor.block).get(cursor.index);
+        try {
+            values.forEach((variable, value) -> assign(process, state, frame, variable, value));
+        } catch (FlowFailure | IllegalArgumentException e) {
+            return new Outcome.Failed(send.path(), send.type() + failureLabel(send) + ": " + e.getMessage());
+        }
+        enterOrAdvance(process, frame, cursor, send.exits().getOrDefault(button, List.of()));
+        return run(process, state);
+    }
+
+    /** The work item of the pending SendWorkItem timed out: its onTimeout path runs. */
+    public Outcome workItemTimedOut(CompiledProcess process, FlowState state) {
+        var frame = state.top();
+        var cursor = frame.top();
+        var send = (ActionDef.SendWorkItem) process.block(cursor.block).get(cursor.index);
+        enterOrAdvance(process, frame, cursor, send.onTimeout());
+        return run(process, state);
+    }
+
     /** Executes one action; null means go on with the next step. */
     private Outcome step(CompiledProcess process, FlowState state, FlowState.Frame frame, FlowState.Cursor cursor,
                          ActionDef action) {
@@ -148,10 +176,12 @@ public final class Executor {
             state.waitingOn = "flow of " + run.process();
             return new Outcome.ChildRequested(run, inputs);
         } else if (action instanceof ActionDef.Wait wait) {
-            state.wakeAt = wakeAt(wait, state, frame);
+            state.wakeAt = wakeAt(wait.until(), wait.duration(), state, frame);
             state.waitingOn = "timer";
             cursor.advance();
             return new Outcome.Waiting(state.wakeAt);
+        } else if (action instanceof ActionDef.SendWorkItem send) {
+            return sendWorkItem(process, state, frame, send);
         }
         return null;
     }
@@ -260,16 +290,35 @@ public final class Executor {
         return (Boolean) TypedValues.coerce(value, VariableType.BOOLEAN);
     }
 
-    private Instant wakeAt(ActionDef.Wait wait, FlowState state, FlowState.Frame frame) {
+    private Outcome sendWorkItem(CompiledProcess process, FlowState state, FlowState.Frame frame,
+                                 ActionDef.SendWorkItem send) {
+        var recipientText = send.toWorkgroup() ? send.workgroup() : send.user();
+        var recipient = evaluate(recipientText, state, frame);
+        if (recipient == null || recipient.toString().isBlank()) {
+            throw new FlowFailure("the " + (send.toWorkgroup() ? "workgroup" : "user") + " to send the work item to "
+                    + "has no value");
+        }
+        var form = process.definition().forms().stream().filter(f -> f.name().equals(send.form())).findFirst()
+                .orElseThrow();
+        var descriptionText = send.description() != null ? send.description() : form.description();
+        var description = descriptionText == null ? form.name() : String.valueOf(evaluate(descriptionText, state,
+                frame));
+        var deadline = send.timeout() == null ? null : wakeAt(null, send.timeout(), state, frame);
+        state.wakeAt = deadline;
+        state.waitingOn = "work item";
+        return new Outcome.WorkItemRequested(send, recipient.toString().strip(), description, deadline);
+    }
+
+    private Instant wakeAt(String untilText, String durationText, FlowState state, FlowState.Frame frame) {
         var now = clock.instant();
-        if (wait.until() != null) {
-            var until = TypedValues.coerce(evaluate(wait.until(), state, frame), VariableType.DATETIME);
+        if (untilText != null) {
+            var until = TypedValues.coerce(evaluate(untilText, state, frame), VariableType.DATETIME);
             if (until == null) {
                 throw new FlowFailure("'until' has no value");
             }
             return (Instant) until;
         }
-        var value = evaluate(wait.duration(), state, frame);
+        var value = evaluate(durationText, state, frame);
         Duration duration;
         if (value instanceof Number seconds) {
             duration = Duration.ofMillis(Math.round(seconds.doubleValue() * 1000));

@@ -25,9 +25,12 @@ public final class FlowEngine {
     private final Clock clock;
     private final String storageId;
     private final int depthThreshold;
+    private final WorkItemDispatch workItems;
 
-    public FlowEngine(DefinitionCatalog catalog, Clock clock, String storageId, int depthThreshold) {
+    public FlowEngine(DefinitionCatalog catalog, Clock clock, String storageId, int depthThreshold,
+                      WorkItemDispatch workItems) {
         this.catalog = catalog;
+        this.workItems = workItems;
         this.executor = new Executor(catalog.expressions(), clock);
         this.clock = clock;
         this.storageId = storageId;
@@ -60,8 +63,30 @@ public final class FlowEngine {
             return false;
         }
         var run = load(em, record);
-        advance(em, run, executor.run(run.process, run.state));
+        if (run.state.workItemId != null) {
+            workItems.withdraw(em, run.state.workItemId);
+            advance(em, run, executor.workItemTimedOut(run.process, run.state));
+        } else {
+            advance(em, run, executor.run(run.process, run.state));
+        }
         return true;
+    }
+
+    /**
+     * The work item a flow waits for was completed: {@code values} (variable → value, already
+     * checked against the form) go to the flow, then the button's exit path runs.
+     */
+    public void workItemCompleted(EntityManager em, String flowId, String workItemId, String button,
+                                  Map<String, Object> values) {
+        var record = em.find(FlowRecord.class, flowId);
+        if (record == null || record.status() != FlowStatus.WAITING) {
+            throw new FlowExceptions.FlowEnded(flowId, record == null ? FlowStatus.CANCELLED : record.status());
+        }
+        var run = load(em, record);
+        if (!workItemId.equals(run.state.workItemId)) {
+            throw new IllegalStateException("flow " + flowId + " does not wait for work item " + workItemId);
+        }
+        advance(em, run, executor.workItemCompleted(run.process, run.state, button, values));
     }
 
     public void cancel(EntityManager em, String flowId) {
@@ -118,6 +143,11 @@ public final class FlowEngine {
                 run.record.update(FlowStatus.ERROR, run.state, now);
                 run.record.fail(failed.path() + ": " + failed.message(), now);
                 next = failParent(em, run);
+            } else if (outcome instanceof Outcome.WorkItemRequested request) {
+                run.state.workItemId = workItems.send(em, run.record, run.process, request);
+                run.state.waitingOn = "work item " + run.state.workItemId + " ("
+                        + (request.action().toWorkgroup() ? "workgroup " : "user ") + request.recipient() + ")";
+                run.record.update(FlowStatus.WAITING, run.state, now);
             } else if (outcome instanceof Outcome.ChildRequested child) {
                 run.record.update(FlowStatus.WAITING, run.state, now);
                 next = startChild(em, run, child);
@@ -193,8 +223,13 @@ public final class FlowEngine {
     private void cancelTree(EntityManager em, FlowRecord record) {
         var now = clock.instant();
         var run = load(em, record);
+        if (run.state.workItemId != null) {
+            workItems.withdraw(em, run.state.workItemId);
+            run.state.workItemId = null;
+        }
         run.state.frames.clear();
         record.update(FlowStatus.CANCELLED, run.state, now);
+        save(em, run);
         em.persist(new FlowCompletion(record, now));
         var children = em.createQuery("SELECT f FROM FlowRecord f WHERE f.parentFlowId = :id AND f.status IN "
                 + ":open", FlowRecord.class).setParameter("id", record.id())

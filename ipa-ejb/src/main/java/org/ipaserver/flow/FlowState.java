@@ -66,6 +66,8 @@ public final class FlowState {
     long historyDropped;
     Instant wakeAt;
     String waitingOn;
+    /** The work item the flow waits for, if any. */
+    String workItemId;
     /** The state entered last; it stays when the flow ends, so an ended flow shows where it ended. */
     String stateName;
 
@@ -119,5 +121,9 @@ public final class FlowState {
 
     public String waitingOn() {
         return waitingOn;
+    }
+
+    public String workItemId() {
+        return workItemId;
     }
 }

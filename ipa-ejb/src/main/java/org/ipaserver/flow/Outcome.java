@@ -18,6 +18,14 @@ public sealed interface Outcome {
     record ChildRequested(ActionDef.RunProcess action, Map<String, Object> inputs) implements Outcome {
     }
 
+    /**
+     * A SendWorkItem: the engine creates the work item; the flow waits for a button, or until
+     * {@code deadline} (null: no timeout).
+     */
+    record WorkItemRequested(ActionDef.SendWorkItem action, String recipient, String description,
+                             Instant deadline) implements Outcome {
+    }
+
     /** A runtime error at an action; the flow goes to error, nothing else is affected. */
     record Failed(String path, String message) implements Outcome {
     }

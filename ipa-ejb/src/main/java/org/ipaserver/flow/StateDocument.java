@@ -56,6 +56,9 @@ public final class StateDocument {
         if (state.stateName != null) {
             document.add("s", state.stateName);
         }
+        if (state.workItemId != null) {
+            document.add("wi", state.workItemId);
+        }
         return document.build().toString();
     }
 
@@ -87,6 +90,7 @@ public final class StateDocument {
         }
         state.waitingOn = document.getString("wo", null);
         state.stateName = document.getString("s", null);
+        state.workItemId = document.getString("wi", null);
         return state;
     }
 

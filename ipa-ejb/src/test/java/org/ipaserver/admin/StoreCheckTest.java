@@ -58,7 +58,7 @@ class StoreCheckTest {
              var rs = connection.createStatement().executeQuery("SELECT (SELECT MAX(version) FROM ipa_SchemaVersion), "
                      + "(SELECT COUNT(*) FROM ipa_Workgroups), (SELECT COUNT(*) FROM ipa_Definitions)")) {
             rs.next();
-            assertEquals(2, rs.getInt(1));
+            assertEquals(3, rs.getInt(1));
             assertEquals(0, rs.getInt(2), "the routing tables exist");
             assertEquals(1, rs.getInt(3), "the data of version 1 is kept");
         }
@@ -66,7 +66,7 @@ class StoreCheckTest {
     }
 
     @Test
-    void aSchemaOfVersion1ThatMayNotBeUpgradedIs41046AndNamesTheUpgradeScript() throws SQLException {
+    void aSchemaOfVersion1ThatMayNotBeUpgradedIs41046AndNamesTheUpgradeScripts() throws SQLException {
         var dataSource = h2(memory());
         try (var connection = dataSource.getConnection()) {
             SqlScript.fromClasspath("sql-v1/h2/create.sql", getClass().getClassLoader()).execute(connection);
@@ -76,8 +76,8 @@ class StoreCheckTest {
 
         assertFalse(status.usable());
         assertEquals(41046, status.eventId());
-        assertTrue(status.message().contains("found schema version 1, need 2"), status.message());
-        assertTrue(status.message().contains("sql/h2/upgrade-2.sql"), status.message());
+        assertTrue(status.message().contains("found schema version 1, need 3"), status.message());
+        assertTrue(status.message().contains("sql/h2/upgrade-2.sql, then sql/h2/upgrade-3.sql"), status.message());
     }
 
     @Test
@@ -107,5 +107,25 @@ class StoreCheckTest {
         assertFalse(status.usable());
         assertEquals(41045, status.eventId());
         assertTrue(status.message().contains("jdbc/ipa"), status.message());
+    }
+
+    /** A database of version 2 (work items, no routing yet) gets only upgrade-3.sql. */
+    @Test
+    void anEmbeddedDatabaseOfAnOlderSchemaIsUpgradedInPlace() throws Exception {
+        var dataSource = h2(memory());
+        try (var connection = dataSource.getConnection()) {
+            SqlScript.fromClasspath("sql-v1/h2/create.sql", getClass().getClassLoader()).execute(connection);
+            SqlScript.fromClasspath("sql/h2/upgrade-2.sql", getClass().getClassLoader()).execute(connection);
+        }
+        var status = new StoreCheck("jdbc/ipa", true).check(dataSource);
+        assertTrue(status.usable(), status.message());
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+             var result = statement.executeQuery("SELECT (SELECT COUNT(*) FROM ipa_WorkItems), "
+                     + "(SELECT COUNT(*) FROM ipa_UserSkills), (SELECT MAX(version) FROM ipa_SchemaVersion)")) {
+            assertTrue(result.next());
+            assertEquals(3, result.getInt(3));
+        }
+        var refused = new StoreCheck("jdbc/ipa", false).check(h2(memory()));
+        assertEquals(41046, refused.eventId());
     }
 }

@@ -69,7 +69,8 @@ public final class FlowBenchmark {
             default -> LocalStore.h2("jdbc:h2:file:./target/bench/ipa-" + System.nanoTime() + ";WRITE_DELAY=0");
         }) {
             var catalog = new DefinitionCatalog(new Expressions());
-            var engine = new FlowEngine(catalog, Clock.systemUTC(), "bench", 10);
+            var engine = new FlowEngine(catalog, Clock.systemUTC(), "bench", 10,
+                    new org.ipaserver.workitem.WorkItemRouter(Clock.systemUTC()));
             store.run(em -> catalog.publish(em, DEFINITION, "bench", java.time.Instant.now()));
             Callable<Void> launch = () -> {
                 store.run(em -> engine.launch(em, "Bench10", null, Map.of(), "bench"));

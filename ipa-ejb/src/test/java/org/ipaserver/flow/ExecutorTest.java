@@ -151,4 +151,14 @@ class ExecutorTest {
         assertInstanceOf(Outcome.Completed.class, outcome);
         assertEquals(42L, state.globals().get("Score"));
     }
+
+    @Test
+    void waitsUntilAGivenTime() {
+        var process = TestProcesses.compile("""
+                { "name": "Until", "startState": "S", "variables": [ { "name": "Due", "type": "DateTime" } ],
+                  "states": [ { "name": "S", "actions": [ { "type": "Wait", "until": "${addDays(Due, 1)}" } ] } ] }
+                """);
+        var state = executor.start(process, Map.of("Due", T0));
+        assertEquals(new Outcome.Waiting(T0.plus(Duration.ofDays(1))), executor.run(process, state));
+    }
 }

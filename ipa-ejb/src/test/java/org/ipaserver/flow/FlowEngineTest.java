@@ -25,7 +25,7 @@ class FlowEngineTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T08:00:00Z"));
     private final DefinitionCatalog catalog = new DefinitionCatalog(new Expressions());
-    private final FlowEngine engine = new FlowEngine(catalog, clock, "storage-a", 3);
+    private final FlowEngine engine = new FlowEngine(catalog, clock, "storage-a", 3, new org.ipaserver.workitem.WorkItemRouter(clock));
     private LocalStore store;
 
     @BeforeEach

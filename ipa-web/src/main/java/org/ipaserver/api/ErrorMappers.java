@@ -15,6 +15,8 @@ import org.ipaserver.definition.InvalidDefinitionException;
 import org.ipaserver.flow.FlowExceptions;
 import org.ipaserver.routing.RoutingExceptions;
 import org.ipaserver.security.AccessDenied;
+import org.ipaserver.workitem.WorkItemConflict;
+import org.ipaserver.workitem.WorkItemDesk;
 
 /** Maps every refusal of the use cases to its status and the {@link ApiProblem} format, in one place. */
 @Provider
@@ -42,10 +44,12 @@ public class ErrorMappers implements ExceptionMapper<Exception> {
                     : "you do not have the right for this request");
         }
         if (e instanceof FlowExceptions.UnknownFlow || e instanceof FlowExceptions.UnknownDefinition
-                || e instanceof RoutingExceptions.UnknownWorkgroup || e instanceof RoutingExceptions.UnknownUser) {
+                || e instanceof WorkItemDesk.UnknownWorkItem || e instanceof RoutingExceptions.UnknownWorkgroup
+                || e instanceof RoutingExceptions.UnknownUser) {
             return ApiProblem.response(Status.NOT_FOUND, e.getMessage());
         }
-        if (e instanceof FlowExceptions.FlowEnded) {
+        if (e instanceof FlowExceptions.FlowEnded || e instanceof WorkItemConflict
+                || e instanceof jakarta.persistence.OptimisticLockException) {
             return ApiProblem.response(Status.CONFLICT, e.getMessage());
         }
         if (e instanceof FlowExceptions.LaunchesBlocked) {

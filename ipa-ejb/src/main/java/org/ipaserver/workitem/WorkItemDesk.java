@@ -1,0 +1,226 @@
+package org.ipaserver.workitem;
+
+import static org.ipaserver.store.JsonFactory.JSON;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import java.io.StringReader;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
+import org.ipaserver.definition.DefinitionCatalog;
+import org.ipaserver.definition.FormDef;
+import org.ipaserver.definition.TypedValues;
+import org.ipaserver.flow.FlowEngine;
+import org.ipaserver.flow.FlowExceptions;
+import org.ipaserver.security.AccessDenied;
+
+/**
+ * What people do with work items: list theirs and their queues, pick up, hold, transfer, save a
+ * draft, complete with a button. Completing resumes the flow in the same transaction, so the
+ * answer and the flow's next step are committed together or not at all.
+ */
+public final class WorkItemDesk {
+
+    private final FlowEngine engine;
+    private final DefinitionCatalog catalog;
+    private final Clock clock;
+    private final BiPredicate<String, String> isMember;
+
+    /** @param isMember whether a user (first) belongs to a workgroup (second) */
+    public WorkItemDesk(FlowEngine engine, DefinitionCatalog catalog, Clock clock,
+                        BiPredicate<String, String> isMember) {
+        this.engine = engine;
+        this.catalog = catalog;
+        this.clock = clock;
+        this.isMember = isMember;
+    }
+
+    /** The open items a user holds, newest first. */
+    public List<WorkItemView> mine(EntityManager em, String user) {
+        return em.createQuery("SELECT w FROM WorkItem w WHERE w.owner = :user AND w.status IN :open "
+                        + "ORDER BY w.createdAt DESC", WorkItem.class)
+                .setParameter("user", user).setParameter("open", openCodes()).getResultList()
+                .stream().map(w -> view(em, w)).toList();
+    }
+
+    /** The items waiting in a workgroup's queue, oldest first; members only. */
+    public List<WorkItemView> queue(EntityManager em, String workgroup, String user) {
+        if (!isMember.test(user, workgroup)) {
+            throw new AccessDenied("user '" + user + "' is not a member of workgroup '" + workgroup + "'");
+        }
+        return em.createQuery("SELECT w FROM WorkItem w WHERE w.workgroup = :workgroup AND w.owner IS NULL "
+                        + "AND w.status IN :open ORDER BY w.createdAt", WorkItem.class)
+                .setParameter("workgroup", workgroup).setParameter("open", openCodes()).getResultList()
+                .stream().map(w -> view(em, w)).toList();
+    }
+
+    public WorkItemView get(EntityManager em, String id, String user) {
+        return view(em, visible(em, id, user));
+    }
+
+    public WorkItemView pickUp(EntityManager em, String id, String user, Long version) {
+        var item = open(em, id, user, version);
+        if (item.status() == WorkItemStatus.PROCESSING) {
+            throw new WorkItemConflict("work item " + id + " is already being processed by " + item.owner());
+        }
+        item.move(WorkItemStatus.PROCESSING, user, clock.instant());
+        return changed(em, item);
+    }
+
+    public WorkItemView hold(EntityManager em, String id, String user, Long version) {
+        var item = held(em, id, user, version);
+        if (item.status() != WorkItemStatus.PROCESSING) {
+            throw new WorkItemConflict("only a work item being processed can be held; this one is "
+                    + item.status().code());
+        }
+        item.move(WorkItemStatus.HELD, user, clock.instant());
+        return changed(em, item);
+    }
+
+    public WorkItemView unhold(EntityManager em, String id, String user, Long version) {
+        var item = held(em, id, user, version);
+        if (item.status() != WorkItemStatus.HELD) {
+            throw new WorkItemConflict("work item " + id + " is not held; it is " + item.status().code());
+        }
+        item.move(WorkItemStatus.PROCESSING, user, clock.instant());
+        return changed(em, item);
+    }
+
+    /** Hands the item to another user, or back to a workgroup queue. */
+    public WorkItemView transfer(EntityManager em, String id, String user, String toUser, String toWorkgroup,
+                                 Long version) {
+        if ((toUser == null) == (toWorkgroup == null)) {
+            throw new FlowExceptions.InvalidInput(List.of(new FlowExceptions.FieldError("user",
+                    "give exactly one of 'user' and 'workgroup'")));
+        }
+        var item = held(em, id, user, version);
+        item.transferTo(toUser, toWorkgroup, clock.instant());
+        return changed(em, item);
+    }
+
+    /** Keeps typed-in values without completing; they are checked for type and choices, not for being required. */
+    public WorkItemView saveDraft(EntityManager em, String id, String user, Map<String, JsonValue> values,
+                                  Long version) {
+        var item = held(em, id, user, version);
+        var form = form(em, item);
+        FormInput.check(form.form(), form.globals(), values, Map.of(), false);
+        var draft = JSON.createObjectBuilder(draft(item));
+        values.forEach(draft::add);
+        item.saveDraft(draft.build().toString(), clock.instant());
+        return changed(em, item);
+    }
+
+    /** Completes the item with a button and resumes its flow; a second completion is a conflict. */
+    public WorkItemView complete(EntityManager em, String id, String user, String button,
+                                 Map<String, JsonValue> values, Long version) {
+        var item = held(em, id, user, version);
+        var form = form(em, item);
+        if (form.form().buttons().stream().noneMatch(b -> b.name().equals(button))) {
+            throw new FlowExceptions.InvalidInput(List.of(new FlowExceptions.FieldError("button", "form "
+                    + form.form().name() + " has no button '" + button + "'")));
+        }
+        var given = new LinkedHashMap<String, JsonValue>(draft(item));
+        given.putAll(values);
+        var typed = FormInput.check(form.form(), form.globals(), given, currentValues(em, item, form), true);
+        item.complete(button, user, clock.instant());
+        engine.workItemCompleted(em, item.flowId(), item.id(), button, typed);
+        return changed(em, item);
+    }
+
+    private WorkItem visible(EntityManager em, String id, String user) {
+        var item = em.find(WorkItem.class, id);
+        if (item == null || !(user.equals(item.owner()) || user.equals(item.completedBy())
+                || item.owner() == null && item.workgroup() != null && isMember.test(user, item.workgroup()))) {
+            throw new UnknownWorkItem(id);
+        }
+        return item;
+    }
+
+    /** An open item the user holds, or (for picking up) one in a queue of theirs. */
+    private WorkItem open(EntityManager em, String id, String user, Long version) {
+        var item = visible(em, id, user);
+        if (!item.status().open()) {
+            throw new WorkItemConflict("work item " + id + " is " + item.status().code());
+        }
+        if (version != null && version != item.version()) {
+            throw new WorkItemConflict("work item " + id + " has changed since version " + version
+                    + " (now " + item.version() + "): reload it");
+        }
+        return item;
+    }
+
+    private WorkItem held(EntityManager em, String id, String user, Long version) {
+        var item = open(em, id, user, version);
+        if (!user.equals(item.owner())) {
+            throw new WorkItemConflict("pick work item " + id + " up first");
+        }
+        return item;
+    }
+
+    private record Form(FormDef form, Map<String, org.ipaserver.definition.VariableDef> globals, String definition) {
+    }
+
+    private Form form(EntityManager em, WorkItem item) {
+        var flow = em.find(org.ipaserver.flow.FlowRecord.class, item.flowId());
+        var process = catalog.find(em, flow.definitionName(), flow.definitionVersion()).orElseThrow();
+        var form = process.definition().forms().stream().filter(f -> f.name().equals(item.formName()))
+                .findFirst().orElseThrow();
+        return new Form(form, process.globals(), process.name() + " v" + process.version());
+    }
+
+    private static JsonObject draft(WorkItem item) {
+        if (item.draft() == null) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        try (var reader = JSON.createReader(new StringReader(item.draft()))) {
+            return reader.readObject();
+        }
+    }
+
+    /** The values the form shows: the draft where there is one, else the flow's variables. */
+    private Map<String, Object> currentValues(EntityManager em, WorkItem item, Form form) {
+        var variables = engine.view(em, item.flowId()).variables();
+        var draft = draft(item);
+        var values = new LinkedHashMap<String, Object>();
+        for (var field : form.form().fields()) {
+            var type = form.globals().get(field.variable()).type();
+            values.put(field.name(), draft.containsKey(field.name())
+                    ? TypedValues.fromJson(draft.get(field.name()), type) : variables.get(field.variable()));
+        }
+        return values;
+    }
+
+    /** The view after a change, with the version the change gets (clients send it back to detect stale writes). */
+    private WorkItemView changed(EntityManager em, WorkItem item) {
+        em.flush();
+        return view(em, item);
+    }
+
+    private WorkItemView view(EntityManager em, WorkItem item) {
+        var form = form(em, item);
+        var current = item.status().open() ? currentValues(em, item, form) : Map.<String, Object>of();
+        var fields = form.form().fields().stream().map(f -> new WorkItemView.Field(f.name(),
+                f.label() == null ? f.name() : f.label(), form.globals().get(f.variable()).type().toString(),
+                f.readOnly(), f.required(), f.choices(), current.get(f.name()))).toList();
+        var buttons = form.form().buttons().stream().map(b -> new WorkItemView.Button(b.name(),
+                b.label() == null ? b.name() : b.label())).toList();
+        return new WorkItemView(item.id(), item.flowId(), form.definition(), item.category(), item.description(),
+                item.status().code(), item.owner(), item.routedUser(), item.workgroup(), item.createdAt(),
+                item.deadline(), item.version(), fields, buttons, item.exitButton());
+    }
+
+    private static List<String> openCodes() {
+        return List.of(WorkItemStatus.ALERTING.code(), WorkItemStatus.PROCESSING.code(), WorkItemStatus.HELD.code());
+    }
+
+    /** 404: no such work item, or not one the caller may see. */
+    public static class UnknownWorkItem extends RuntimeException {
+        public UnknownWorkItem(String id) {
+            super("no work item with id '" + id + "'");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.ipaserver.workitem;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Map;
+import org.ipaserver.admin.EngineRuntime;
+
+/** The work-item use cases for the signed-in user, one transaction each. */
+@Stateless
+public class WorkItemService {
+
+    @PersistenceContext(unitName = "ipa")
+    EntityManager em;
+    @Resource
+    SessionContext caller;
+    @Inject
+    EngineRuntime runtime;
+
+    public List<WorkItemView> mine() {
+        return runtime.desk().mine(em, user());
+    }
+
+    public List<WorkItemView> queue(String workgroup) {
+        return runtime.desk().queue(em, workgroup, user());
+    }
+
+    public WorkItemView get(String id) {
+        return runtime.desk().get(em, id, user());
+    }
+
+    public WorkItemView pickUp(String id, Long version) {
+        return runtime.desk().pickUp(em, id, user(), version);
+    }
+
+    public WorkItemView hold(String id, Long version) {
+        return runtime.desk().hold(em, id, user(), version);
+    }
+
+    public WorkItemView unhold(String id, Long version) {
+        return runtime.desk().unhold(em, id, user(), version);
+    }
+
+    public WorkItemView transfer(String id, String toUser, String toWorkgroup, Long version) {
+        return runtime.desk().transfer(em, id, user(), toUser, toWorkgroup, version);
+    }
+
+    public WorkItemView saveDraft(String id, Map<String, JsonValue> values, Long version) {
+        return runtime.desk().saveDraft(em, id, user(), values, version);
+    }
+
+    public WorkItemView complete(String id, String button, Map<String, JsonValue> values, Long version) {
+        return runtime.desk().complete(em, id, user(), button, values, version);
+    }
+
+    private String user() {
+        return caller.getCallerPrincipal().getName();
+    }
+}

@@ -1,0 +1,152 @@
+package org.ipaserver.workitem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.ipaserver.definition.DefinitionCatalog;
+import org.ipaserver.expression.Expressions;
+import org.ipaserver.flow.FlowEngine;
+import org.ipaserver.flow.FlowExceptions;
+import org.ipaserver.flow.MutableClock;
+import org.ipaserver.store.LocalStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Work items from the flow that sends them to the button that resumes it, on H2. */
+class WorkItemDeskTest {
+
+    static final String REVIEW = """
+            { "name": "Review", "startState": "S",
+              "variables": [ { "name": "Reviewer", "type": "String" }, { "name": "Amount", "type": "Decimal", "initial": 900 },
+                             { "name": "Body", "type": "String" }, { "name": "Reason", "type": "String" },
+                             { "name": "Outcome", "type": "String" } ],
+              "forms": [ { "name": "Check", "category": "Loans", "description": "Check ${Amount}",
+                "fields": [ { "name": "amount", "variable": "Amount", "readOnly": true },
+                            { "name": "body", "variable": "Body", "required": true, "choices": ["Sedan", "SUV"] },
+                            { "name": "reason", "variable": "Reason" } ],
+                "buttons": [ { "name": "Approve" }, { "name": "Deny" } ] } ],
+              "states": [ { "name": "S", "actions": [
+                { "type": "SendWorkItemToUser", "form": "Check", "user": "${Reviewer}", "timeout": "PT1H",
+                  "exits": { "Approve": [ { "type": "UpdateVariables", "assignments": [ { "variable": "Outcome", "value": "approved" } ] } ],
+                             "Deny": [ { "type": "UpdateVariables", "assignments": [ { "variable": "Outcome", "value": "denied" } ] } ] },
+                  "onTimeout": [ { "type": "UpdateVariables", "assignments": [ { "variable": "Outcome", "value": "timed out" } ] } ] },
+                { "type": "UpdateVariables", "assignments": [ { "variable": "Reason", "value": "${Outcome} by form" } ] } ] } ] }
+            """;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T09:00:00Z"));
+    private final DefinitionCatalog catalog = new DefinitionCatalog(new Expressions());
+    private final FlowEngine engine = new FlowEngine(catalog, clock, "storage-a", 5, new WorkItemRouter(clock));
+    private final WorkItemDesk desk = new WorkItemDesk(engine, catalog, clock, (user, group) -> false);
+    private LocalStore store;
+
+    @BeforeEach
+    void open() {
+        store = LocalStore.h2InMemory();
+        store.run(em -> catalog.publish(em, REVIEW, "designer", clock.instant()));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private String launch() {
+        return store.inTransaction(em -> engine.launch(em, "Review", null,
+                Map.of("Reviewer", Json.createValue("alice")), "bob"));
+    }
+
+    private WorkItemView onlyItemOf(String user) {
+        var items = store.inTransaction(em -> desk.mine(em, user));
+        assertEquals(1, items.size(), items.toString());
+        return items.get(0);
+    }
+
+    @Test
+    void aCompletedWorkItemResumesItsFlowThroughTheButtonsExitPath() {
+        var flowId = launch();
+        var flow = store.inTransaction(em -> engine.view(em, flowId));
+        assertEquals("waiting", flow.status());
+        assertTrue(flow.waitingOn().startsWith("work item "), flow.waitingOn());
+
+        var item = onlyItemOf("alice");
+        assertEquals("alerting", item.status());
+        assertEquals("Check 900", item.description());
+        assertEquals(new java.math.BigDecimal("900"), item.fields().get(0).value());
+        assertEquals(List.of("Approve", "Deny"), item.buttons().stream().map(WorkItemView.Button::name).toList());
+        assertEquals(List.of(), store.inTransaction(em -> desk.mine(em, "bob")));
+
+        store.run(em -> desk.pickUp(em, item.id(), "alice", null));
+        var bad = assertThrows(FlowExceptions.InvalidInput.class, () -> store.run(em -> desk.complete(em, item.id(),
+                "alice", "Approve", Map.of("amount", Json.createValue(1), "reason", Json.createValue("x")), null)));
+        assertEquals(List.of("values.amount", "values.body"), bad.errors().stream().map(e -> e.field()).toList());
+        var choice = assertThrows(FlowExceptions.InvalidInput.class, () -> store.run(em -> desk.complete(em,
+                item.id(), "alice", "Approve", Map.of("body", Json.createValue("Tank")), null)));
+        assertTrue(choice.errors().get(0).reason().contains("one of Sedan, SUV"));
+        assertThrows(FlowExceptions.InvalidInput.class, () -> store.run(em -> desk.complete(em, item.id(), "alice",
+                "Maybe", Map.of("body", Json.createValue("SUV")), null)));
+
+        store.run(em -> desk.complete(em, item.id(), "alice", "Deny", Map.of("body", Json.createValue("SUV")), null));
+        var done = store.inTransaction(em -> engine.view(em, flowId));
+        assertEquals("completed", done.status());
+        assertEquals("SUV", done.variables().get("Body"));
+        assertEquals("denied by form", done.variables().get("Reason"));
+        assertThrows(WorkItemConflict.class, () -> store.run(em -> desk.complete(em, item.id(), "alice", "Approve",
+                Map.of(), null)), "a second completion is refused");
+        assertEquals(List.of(), store.inTransaction(em -> desk.mine(em, "alice")));
+    }
+
+    @Test
+    void draftsHoldsTransfersAndStaleWrites() {
+        launch();
+        var item = onlyItemOf("alice");
+        var picked = store.inTransaction(em -> desk.pickUp(em, item.id(), "alice", item.version()));
+        assertThrows(WorkItemConflict.class, () -> store.run(em -> desk.hold(em, item.id(), "alice",
+                item.version())), "the version the client saw is stale");
+
+        var drafted = store.inTransaction(em -> desk.saveDraft(em, item.id(), "alice",
+                Map.of("body", Json.createValue("Sedan")), picked.version()));
+        assertEquals("Sedan", drafted.fields().get(1).value());
+        assertEquals("held", store.inTransaction(em -> desk.hold(em, item.id(), "alice", null)).status());
+        assertEquals("processing", store.inTransaction(em -> desk.unhold(em, item.id(), "alice", null)).status());
+
+        store.run(em -> desk.transfer(em, item.id(), "alice", "victor", null, null));
+        assertEquals(List.of(), store.inTransaction(em -> desk.mine(em, "alice")));
+        assertThrows(WorkItemDesk.UnknownWorkItem.class, () -> store.run(em -> desk.get(em, item.id(), "alice")));
+        var moved = onlyItemOf("victor");
+        assertEquals("alerting", moved.status());
+        store.run(em -> desk.pickUp(em, item.id(), "victor", null));
+        store.run(em -> desk.complete(em, item.id(), "victor", "Approve", Map.<String, JsonValue>of(), null));
+        var flow = store.inTransaction(em -> engine.view(em, moved.flowId()));
+        assertEquals("Sedan", flow.variables().get("Body"), "the draft is part of the answer");
+        assertEquals("approved by form", flow.variables().get("Reason"));
+    }
+
+    @Test
+    void aWorkItemThatTimesOutIsWithdrawnAndTheTimeoutPathRuns() {
+        var flowId = launch();
+        var item = onlyItemOf("alice");
+        clock.advance(Duration.ofHours(1));
+        assertEquals(List.of(flowId), store.inTransaction(em -> engine.dueTimers(em, 10)));
+        store.run(em -> engine.resumeTimer(em, flowId));
+        assertEquals("timed out by form", store.inTransaction(em -> engine.view(em, flowId)).variables().get("Reason"));
+        assertEquals(List.of(), store.inTransaction(em -> desk.mine(em, "alice")));
+        assertThrows(WorkItemConflict.class, () -> store.run(em -> desk.pickUp(em, item.id(), "alice", null)));
+    }
+
+    @Test
+    void cancellingTheFlowCancelsItsWorkItem() {
+        var flowId = launch();
+        var item = onlyItemOf("alice");
+        store.run(em -> engine.cancel(em, flowId));
+        assertEquals(List.of(), store.inTransaction(em -> desk.mine(em, "alice")));
+        assertEquals("cancelled", store.inTransaction(em -> em.find(WorkItem.class, item.id()).status().code()));
+    }
+}
