@@ -20,6 +20,7 @@ import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ipaserver.flow.FlowTimers;
+import org.ipaserver.workitem.WorkItemService;
 
 /**
  * Start-up of this server instance: check the flow store (event IDs 41043–41046), then fire due
@@ -39,6 +40,8 @@ public class IpaServer {
     ManagedScheduledExecutorService scheduler;
     @EJB
     FlowTimers timers;
+    @EJB
+    WorkItemService workItems;
     @Inject
     ServerParameters parameters;
     @Inject
@@ -100,6 +103,17 @@ public class IpaServer {
         }
     }
 
+    private void restoreWorkItems() {
+        try {
+            int restored = workItems.restore();
+            if (restored > 0) {
+                LOG.info("IPA Server restored " + restored + " work items that were being processed: they are held");
+            }
+        } catch (RuntimeException e) {
+            LOG.warning("Restoring work items failed: " + e);
+        }
+    }
+
     private void checkStore() {
         DataSource dataSource = null;
         try {
@@ -108,5 +122,8 @@ public class IpaServer {
             // reported as event 41043 by the check
         }
         store = new StoreCheck(DATA_SOURCE, createSchemaOnH2).check(dataSource);
+        if (store.usable()) {
+            restoreWorkItems();
+        }
     }
 }

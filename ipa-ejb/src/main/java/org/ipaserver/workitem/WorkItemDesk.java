@@ -131,6 +131,25 @@ public final class WorkItemDesk {
         return changed(em, item);
     }
 
+    /**
+     * After a restart, nobody is processing anything: items routed to a user come back held by that
+     * user, items of a workgroup come back held in its queue. Only this instance's flows are touched.
+     */
+    public int restore(EntityManager em, String storageId) {
+        var flows = "(SELECT f.id FROM FlowRecord f WHERE f.storageId = :storage)";
+        int toUsers = em.createQuery("UPDATE WorkItem w SET w.status = :held WHERE w.status = :processing "
+                        + "AND w.workgroup IS NULL AND w.flowId IN " + flows)
+                .setParameter("held", WorkItemStatus.HELD.code())
+                .setParameter("processing", WorkItemStatus.PROCESSING.code())
+                .setParameter("storage", storageId).executeUpdate();
+        int toQueues = em.createQuery("UPDATE WorkItem w SET w.status = :held, w.owner = NULL WHERE w.status IN "
+                        + ":busy AND w.workgroup IS NOT NULL AND w.flowId IN " + flows)
+                .setParameter("held", WorkItemStatus.HELD.code())
+                .setParameter("busy", List.of(WorkItemStatus.PROCESSING.code(), WorkItemStatus.HELD.code()))
+                .setParameter("storage", storageId).executeUpdate();
+        return toUsers + toQueues;
+    }
+
     private WorkItem visible(EntityManager em, String id, String user) {
         var item = em.find(WorkItem.class, id);
         if (item == null || !(user.equals(item.owner()) || user.equals(item.completedBy())

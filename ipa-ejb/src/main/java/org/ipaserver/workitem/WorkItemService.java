@@ -58,6 +58,11 @@ public class WorkItemService {
         return runtime.desk().complete(em, id, user(), button, values, version);
     }
 
+    /** At start: work items being processed before come back held (see {@link WorkItemDesk#restore}). */
+    public int restore() {
+        return runtime.desk().restore(em, runtime.engine().storageId());
+    }
+
     private String user() {
         return caller.getCallerPrincipal().getName();
     }

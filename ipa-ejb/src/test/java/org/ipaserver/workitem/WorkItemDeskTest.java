@@ -149,4 +149,17 @@ class WorkItemDeskTest {
         assertEquals(List.of(), store.inTransaction(em -> desk.mine(em, "alice")));
         assertEquals("cancelled", store.inTransaction(em -> em.find(WorkItem.class, item.id()).status().code()));
     }
+
+    @Test
+    void afterARestartItemsBeingProcessedComeBackHeld() {
+        launch();
+        var processing = onlyItemOf("alice");
+        store.run(em -> desk.pickUp(em, processing.id(), "alice", null));
+        launch();
+        assertEquals(Integer.valueOf(1), store.inTransaction(em -> desk.restore(em, "storage-a")));
+        assertEquals(Integer.valueOf(0), store.inTransaction(em -> desk.restore(em, "another-instance")));
+        var statuses = store.inTransaction(em -> desk.mine(em, "alice")).stream()
+                .map(WorkItemView::status).sorted().toList();
+        assertEquals(List.of("alerting", "held"), statuses);
+    }
 }
