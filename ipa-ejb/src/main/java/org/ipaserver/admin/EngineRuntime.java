@@ -26,18 +26,23 @@ public class EngineRuntime {
     private DefinitionCatalog catalog;
     private FlowEngine engine;
     private WorkItemDesk desk;
+    private WorkItemRouter router;
 
     @PostConstruct
     void start() {
         var clock = Clock.systemUTC();
         catalog = new DefinitionCatalog(new Expressions());
-        engine = new FlowEngine(catalog, clock, storageId(), parameters.depthThreshold(), new WorkItemRouter(clock));
-        // Workgroup membership arrives with the routing administration; until then queues have no members.
-        desk = new WorkItemDesk(engine, catalog, clock, (user, workgroup) -> false);
+        router = new WorkItemRouter(clock);
+        engine = new FlowEngine(catalog, clock, storageId(), parameters.depthThreshold(), router);
+        desk = new WorkItemDesk(engine, catalog, clock, router);
     }
 
     public WorkItemDesk desk() {
         return desk;
+    }
+
+    public WorkItemRouter router() {
+        return router;
     }
 
     public DefinitionCatalog catalog() {

@@ -30,6 +30,8 @@ public class RoutingService {
     private static final int MAX_NAME = 128;
     private static final int MAX_DESCRIPTION = 1000;
 
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<PresenceChanged> presenceChanges;
     @PersistenceContext(unitName = "ipa")
     EntityManager em;
     @Resource
@@ -113,7 +115,9 @@ public class RoutingService {
             errors.add(new FieldError("presence", "must be one of available, away, do-not-disturb"));
         }
         refuse(errors);
-        return Presences.set(em, user, value.orElseThrow(), Instant.now());
+        var view = Presences.set(em, user, value.orElseThrow(), Instant.now());
+        presenceChanges.fire(new PresenceChanged(user, value.get()));
+        return view;
     }
 
     public Licence licence(String user) {

@@ -10,12 +10,12 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiPredicate;
 import org.ipaserver.definition.DefinitionCatalog;
 import org.ipaserver.definition.FormDef;
 import org.ipaserver.definition.TypedValues;
 import org.ipaserver.flow.FlowEngine;
 import org.ipaserver.flow.FlowExceptions;
+import org.ipaserver.routing.WorkgroupRouting;
 import org.ipaserver.security.AccessDenied;
 
 /**
@@ -28,15 +28,13 @@ public final class WorkItemDesk {
     private final FlowEngine engine;
     private final DefinitionCatalog catalog;
     private final Clock clock;
-    private final BiPredicate<String, String> isMember;
+    private final WorkItemRouter router;
 
-    /** @param isMember whether a user (first) belongs to a workgroup (second) */
-    public WorkItemDesk(FlowEngine engine, DefinitionCatalog catalog, Clock clock,
-                        BiPredicate<String, String> isMember) {
+    public WorkItemDesk(FlowEngine engine, DefinitionCatalog catalog, Clock clock, WorkItemRouter router) {
         this.engine = engine;
         this.catalog = catalog;
         this.clock = clock;
-        this.isMember = isMember;
+        this.router = router;
     }
 
     /** The open items a user holds, newest first. */
@@ -49,7 +47,7 @@ public final class WorkItemDesk {
 
     /** The items waiting in a workgroup's queue, oldest first; members only. */
     public List<WorkItemView> queue(EntityManager em, String workgroup, String user) {
-        if (!isMember.test(user, workgroup)) {
+        if (!WorkgroupRouting.isMember(em, user, workgroup)) {
             throw new AccessDenied("user '" + user + "' is not a member of workgroup '" + workgroup + "'");
         }
         return em.createQuery("SELECT w FROM WorkItem w WHERE w.workgroup = :workgroup AND w.owner IS NULL "
@@ -99,6 +97,10 @@ public final class WorkItemDesk {
         }
         var item = held(em, id, user, version);
         item.transferTo(toUser, toWorkgroup, clock.instant());
+        if (toWorkgroup != null) {
+            em.flush();
+            router.route(em, item);
+        }
         return changed(em, item);
     }
 
@@ -153,7 +155,8 @@ public final class WorkItemDesk {
     private WorkItem visible(EntityManager em, String id, String user) {
         var item = em.find(WorkItem.class, id);
         if (item == null || !(user.equals(item.owner()) || user.equals(item.completedBy())
-                || item.owner() == null && item.workgroup() != null && isMember.test(user, item.workgroup()))) {
+                || item.owner() == null && item.workgroup() != null
+                && WorkgroupRouting.isMember(em, user, item.workgroup()))) {
             throw new UnknownWorkItem(id);
         }
         return item;

@@ -4,15 +4,20 @@ import static org.ipaserver.store.JsonFactory.JSON;
 
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.ipaserver.definition.CompiledProcess;
 import org.ipaserver.flow.FlowRecord;
 import org.ipaserver.flow.Outcome;
 import org.ipaserver.flow.WorkItemDispatch;
+import org.ipaserver.routing.WorkgroupRouting;
 
 /**
  * Creates the work items flows ask for: routed to a user, that user holds it (alerting); routed to
- * a workgroup, it waits in the workgroup's queue until a member picks it up.
+ * a workgroup, it goes to the available member who holds the required skills best and has the
+ * fewest items in hand, or waits in the queue until routing finds one (someone becomes available).
  */
 public final class WorkItemRouter implements WorkItemDispatch {
 
@@ -33,8 +38,62 @@ public final class WorkItemRouter implements WorkItemDispatch {
                 request.description(), action.toWorkgroup() ? null : request.recipient(),
                 action.toWorkgroup() ? request.recipient() : null, skills.build().toString(), request.deadline(),
                 clock.instant());
+        if (action.toWorkgroup()) {
+            WorkgroupRouting.offer(em, request.recipient(), action.skills(), itemsInHand(em))
+                    .ifPresent(member -> item.move(WorkItemStatus.ALERTING, member, clock.instant()));
+        }
         em.persist(item);
         return item.id();
+    }
+
+    /**
+     * Offers the queued items of a user's workgroups, oldest first, as long as routing picks that
+     * user: called when they become available.
+     */
+    public int offerQueued(EntityManager em, String user) {
+        int offered = 0;
+        for (var workgroup : WorkgroupRouting.workgroupsOf(em, user)) {
+            var queued = em.createQuery("SELECT w FROM WorkItem w WHERE w.workgroup = :workgroup AND w.owner IS NULL"
+                    + " AND w.status = :alerting ORDER BY w.createdAt", WorkItem.class)
+                    .setParameter("workgroup", workgroup).setParameter("alerting", WorkItemStatus.ALERTING.code())
+                    .getResultList();
+            for (var item : queued) {
+                var chosen = WorkgroupRouting.offer(em, workgroup, skills(item), itemsInHand(em));
+                if (chosen.isPresent()) {
+                    item.move(WorkItemStatus.ALERTING, chosen.get(), clock.instant());
+                    em.flush(); // the next decision counts this item in its holder's hand
+                    offered++;
+                }
+            }
+        }
+        return offered;
+    }
+
+    /** Re-routes an item sent back to a workgroup (transfer). */
+    void route(EntityManager em, WorkItem item) {
+        WorkgroupRouting.offer(em, item.workgroup(), skills(item), itemsInHand(em))
+                .ifPresent(member -> item.move(WorkItemStatus.ALERTING, member, clock.instant()));
+    }
+
+    static Map<String, Integer> itemsInHand(EntityManager em) {
+        var counts = new HashMap<String, Integer>();
+        em.createQuery("SELECT w.owner, COUNT(w) FROM WorkItem w WHERE w.owner IS NOT NULL AND w.status IN :open "
+                        + "GROUP BY w.owner", Object[].class)
+                .setParameter("open", List.of(WorkItemStatus.ALERTING.code(), WorkItemStatus.PROCESSING.code(),
+                        WorkItemStatus.HELD.code()))
+                .getResultList().forEach(row -> counts.put((String) row[0], ((Number) row[1]).intValue()));
+        return counts;
+    }
+
+    private static Map<String, Integer> skills(WorkItem item) {
+        var skills = new HashMap<String, Integer>();
+        if (item.requiredSkills() != null) {
+            try (var reader = JSON.createReader(new java.io.StringReader(item.requiredSkills()))) {
+                reader.readObject().forEach((skill, level) -> skills.put(skill,
+                        ((jakarta.json.JsonNumber) level).intValue()));
+            }
+        }
+        return skills;
     }
 
     @Override

@@ -44,7 +44,7 @@ class WorkItemDeskTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T09:00:00Z"));
     private final DefinitionCatalog catalog = new DefinitionCatalog(new Expressions());
     private final FlowEngine engine = new FlowEngine(catalog, clock, "storage-a", 5, new WorkItemRouter(clock));
-    private final WorkItemDesk desk = new WorkItemDesk(engine, catalog, clock, (user, group) -> false);
+    private final WorkItemDesk desk = new WorkItemDesk(engine, catalog, clock, new WorkItemRouter(clock));
     private LocalStore store;
 
     @BeforeEach
@@ -161,5 +161,50 @@ class WorkItemDeskTest {
         var statuses = store.inTransaction(em -> desk.mine(em, "alice")).stream()
                 .map(WorkItemView::status).sorted().toList();
         assertEquals(List.of("alerting", "held"), statuses);
+    }
+
+    static final String QUEUED = """
+            { "name": "Queued", "startState": "S",
+              "variables": [ { "name": "Note", "type": "String" } ],
+              "forms": [ { "name": "F", "fields": [ { "name": "note", "variable": "Note" } ], "buttons": [ { "name": "Ok" } ] } ],
+              "states": [ { "name": "S", "actions": [
+                { "type": "SendWorkItemToWorkgroup", "form": "F", "workgroup": "Underwriters", "skills": { "Loans": 50 } } ] } ] }
+            """;
+
+    private void sql(String statement) {
+        store.run(em -> em.createNativeQuery(statement).executeUpdate());
+    }
+
+    private void member(String user, String presence, String licence, int loans) {
+        sql("INSERT INTO ipa_WorkgroupMembers (workgroup_name, user_name) VALUES ('Underwriters', '" + user + "')");
+        sql("INSERT INTO ipa_UserPresence (user_name, presence, changed_at) VALUES ('" + user + "', '" + presence
+                + "', CURRENT_TIMESTAMP)");
+        sql("INSERT INTO ipa_UserLicences (user_name, licence) VALUES ('" + user + "', '" + licence + "')");
+        sql("INSERT INTO ipa_UserSkills (user_name, skill, skill_level) VALUES ('" + user + "', 'Loans', " + loans + ")");
+    }
+
+    @Test
+    void workgroupItemsGoToTheBestAvailableMemberOrWaitInTheQueue() {
+        store.run(em -> catalog.publish(em, QUEUED, "designer", clock.instant()));
+        sql("INSERT INTO ipa_Workgroups (workgroup_name) VALUES ('Underwriters')");
+        member("ann", "available", "GROUP_ROUTED", 60);
+        member("dan", "available", "DIRECT_ROUTED", 99); // a Direct Routed licence never gets workgroup items
+        member("eve", "away", "GROUP_ROUTED", 90);
+        Runnable launchOne = () -> store.run(em -> engine.launch(em, "Queued", null, Map.of(), "bob"));
+
+        launchOne.run();
+        assertEquals(1, store.inTransaction(em -> desk.mine(em, "ann")).size(), "ann is the only one who qualifies");
+        sql("UPDATE ipa_UserPresence SET presence = 'away' WHERE user_name = 'ann'");
+        launchOne.run();
+        var queue = store.inTransaction(em -> desk.queue(em, "Underwriters", "ann"));
+        assertEquals(1, queue.size(), "nobody available: the item waits");
+        assertThrows(org.ipaserver.security.AccessDenied.class,
+                () -> store.run(em -> desk.queue(em, "Underwriters", "bob")), "only members see the queue");
+
+        sql("UPDATE ipa_UserPresence SET presence = 'available' WHERE user_name = 'eve'");
+        assertEquals(Integer.valueOf(1), store.inTransaction(em -> new WorkItemRouter(clock).offerQueued(em, "eve")));
+        assertEquals(List.of(), store.inTransaction(em -> desk.queue(em, "Underwriters", "ann")));
+        assertEquals(1, store.inTransaction(em -> desk.mine(em, "eve")).size());
+        assertEquals(List.of(), store.inTransaction(em -> desk.mine(em, "dan")));
     }
 }

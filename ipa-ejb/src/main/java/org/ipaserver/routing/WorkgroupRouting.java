@@ -1,0 +1,33 @@
+package org.ipaserver.routing;
+
+import jakarta.persistence.EntityManager;
+import java.util.Map;
+import java.util.Optional;
+
+/** Routing as other features use it: who gets a workgroup item now, and who belongs to a workgroup. */
+public final class WorkgroupRouting {
+
+    private WorkgroupRouting() {
+    }
+
+    /**
+     * The member who gets an item needing {@code skills} now, or empty when nobody qualifies (the
+     * item waits in the queue) or the workgroup does not exist.
+     *
+     * @param itemsInHand user to the number of open work items they hold
+     */
+    public static Optional<String> offer(EntityManager em, String workgroup, Map<String, Integer> skills,
+                                         Map<String, Integer> itemsInHand) {
+        return Workgroups.find(em, workgroup)
+                .flatMap(group -> Router.decide(skills, Candidates.of(em, group, itemsInHand)).chosen());
+    }
+
+    public static boolean isMember(EntityManager em, String user, String workgroup) {
+        return Workgroups.find(em, workgroup).map(group -> group.members().contains(user)).orElse(false);
+    }
+
+    /** The workgroups a user belongs to. */
+    public static java.util.List<String> workgroupsOf(EntityManager em, String user) {
+        return Workgroups.list(em).stream().filter(g -> g.members().contains(user)).map(Workgroup::name).toList();
+    }
+}

@@ -1,0 +1,26 @@
+package org.ipaserver.workitem;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.ipaserver.admin.EngineRuntime;
+import org.ipaserver.routing.Presence;
+import org.ipaserver.routing.PresenceChanged;
+
+/** Someone became available: their workgroups' queues offer them what routing now gives them. */
+@ApplicationScoped
+public class QueueOffers {
+
+    @PersistenceContext(unitName = "ipa")
+    EntityManager em;
+    @Inject
+    EngineRuntime runtime;
+
+    void onPresence(@Observes PresenceChanged change) {
+        if (change.presence() == Presence.AVAILABLE) {
+            runtime.router().offerQueued(em, change.user());
+        }
+    }
+}
