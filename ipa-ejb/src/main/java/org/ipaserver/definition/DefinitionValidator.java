@@ -51,8 +51,8 @@ public final class DefinitionValidator {
                 SecuritySpecification::path, "security specification", problems);
         for (var spec : definition.securitySpecifications()) {
             if (spec.users().isEmpty() && spec.workgroups().isEmpty() && spec.roles().isEmpty()) {
-                problems.add(Problem.warning(spec.path(), "security specification lists nobody: only "
-                        + "administrators will see the variables that name it"));
+                problems.add(Problem.warning(spec.path(), "security specification lists nobody: no one "
+                        + "will see the values of the variables that name it"));
             }
         }
         checkVariables(definition.variables(), specs, problems);

@@ -125,7 +125,7 @@ public final class FlowEngine {
                 record.currentState(), record.launchedBy(), record.parentFlowId(), record.startedAt(),
                 record.updatedAt(), record.endedAt(), Duration.between(record.startedAt(), end).toMillis(),
                 record.waitingOn(), record.wakeAt(), record.errorMessage(), run.state.globals(),
-                run.state.history(run.process), run.state.historyDropped());
+                run.state.history(run.process), run.state.historyDropped(), java.util.Set.of());
     }
 
     /** Runs outcomes until every flow touched (a child, then its waiting parent) is at rest, then writes them. */

@@ -13,11 +13,13 @@ import java.util.Map;
 import org.ipaserver.admin.EngineRuntime;
 import org.ipaserver.admin.IpaServer;
 import org.ipaserver.security.AccessDenied;
+import org.ipaserver.security.Callers;
+import org.ipaserver.security.DataAccess;
 import org.ipaserver.security.Rights;
 
 /** The flow use cases for callers of the API, one transaction each, with their rights checked. */
 @Stateless
-@DeclareRoles({Rights.LAUNCH, Rights.VIEW, Rights.MANAGE, Rights.DESIGN})
+@DeclareRoles({Rights.LAUNCH, Rights.VIEW, Rights.MANAGE, Rights.DESIGN, "ipa-admin"})
 public class FlowService {
 
     @PersistenceContext(unitName = "ipa")
@@ -36,7 +38,7 @@ public class FlowService {
             throw new FlowExceptions.LaunchesBlocked(blocked);
         }
         var id = runtime.engine().launch(em, definition, version, variables, user());
-        return runtime.engine().view(em, id);
+        return redacted(runtime.engine().view(em, id));
     }
 
     public FlowView view(String id) {
@@ -44,7 +46,7 @@ public class FlowService {
         if (!caller.isCallerInRole(Rights.VIEW) && !view.launchedBy().equals(user())) {
             throw new FlowExceptions.UnknownFlow(id); // not even its existence is shown
         }
-        return view;
+        return redacted(view);
     }
 
     /** Without the View right a caller searches only the flows they launched. */
@@ -57,7 +59,13 @@ public class FlowService {
         view(id);
         require(Rights.MANAGE, "cancel flows");
         runtime.engine().cancel(em, id);
-        return runtime.engine().view(em, id);
+        return redacted(runtime.engine().view(em, id));
+    }
+
+    /** Data access security: variables under a specification that does not list the caller lose their values. */
+    private FlowView redacted(FlowView view) {
+        var process = runtime.catalog().find(em, view.definition(), view.version()).orElseThrow();
+        return view.redact(DataAccess.restricted(process.definition(), Callers.of(caller, em)));
     }
 
     private void require(String right, String what) {

@@ -22,5 +22,21 @@ public record FlowView(
         String error,
         Map<String, Object> variables,
         List<FlowState.Step> history,
-        long historyDropped) {
+        long historyDropped,
+        java.util.Set<String> restrictedVariables) {
+
+    /** The same view without the values of {@code hidden} variables (data access security). */
+    public FlowView redact(java.util.Set<String> hidden) {
+        var visible = new java.util.LinkedHashMap<String, Object>();
+        variables.forEach((name, value) -> {
+            if (!hidden.contains(name)) {
+                visible.put(name, value);
+            }
+        });
+        var restricted = new java.util.TreeSet<>(hidden);
+        restricted.retainAll(variables.keySet());
+        return new FlowView(id, definition, version, status, currentState, launchedBy, parentFlowId, startedAt,
+                updatedAt, endedAt, runningTimeMillis, waitingOn, wakeAt, error, visible, history, historyDropped,
+                restricted);
+    }
 }

@@ -26,7 +26,7 @@ final class FormInput {
      * @return the typed values given, by variable name
      */
     static Map<String, Object> check(FormDef form, Map<String, VariableDef> globals, Map<String, JsonValue> given,
-                                     Map<String, Object> current, boolean completing) {
+                                     Map<String, Object> current, boolean completing, java.util.Set<String> hidden) {
         var errors = new ArrayList<FieldError>();
         var values = new LinkedHashMap<String, Object>();
         var fields = new LinkedHashMap<String, FormDef.Field>();
@@ -35,6 +35,10 @@ final class FormInput {
             var field = fields.get(name);
             if (field == null) {
                 errors.add(new FieldError("values." + name, "form " + form.name() + " has no field '" + name + "'"));
+                return;
+            }
+            if (hidden.contains(field.variable())) {
+                errors.add(new FieldError("values." + name, "the field is restricted: you may not see or write it"));
                 return;
             }
             if (field.readOnly()) {
@@ -58,7 +62,7 @@ final class FormInput {
             for (var field : form.fields()) {
                 var given_ = given.get(field.name());
                 var missing = given_ == null ? isEmpty(current.get(field.name())) : isEmpty(given_);
-                if (field.required() && !field.readOnly() && missing) {
+                if (field.required() && !field.readOnly() && !hidden.contains(field.variable()) && missing) {
                     errors.add(new FieldError("values." + field.name(), "is required"));
                 }
             }

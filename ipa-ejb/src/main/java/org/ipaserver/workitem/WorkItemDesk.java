@@ -17,6 +17,8 @@ import org.ipaserver.flow.FlowEngine;
 import org.ipaserver.flow.FlowExceptions;
 import org.ipaserver.routing.WorkgroupRouting;
 import org.ipaserver.security.AccessDenied;
+import org.ipaserver.security.Caller;
+import org.ipaserver.security.DataAccess;
 
 /**
  * What people do with work items: list theirs and their queues, pick up, hold, transfer, save a
@@ -38,59 +40,66 @@ public final class WorkItemDesk {
     }
 
     /** The open items a user holds, newest first. */
-    public List<WorkItemView> mine(EntityManager em, String user) {
+    public List<WorkItemView> mine(EntityManager em, Caller caller) {
+        var user = caller.name();
         return em.createQuery("SELECT w FROM WorkItem w WHERE w.owner = :user AND w.status IN :open "
                         + "ORDER BY w.createdAt DESC", WorkItem.class)
                 .setParameter("user", user).setParameter("open", openCodes()).getResultList()
-                .stream().map(w -> view(em, w)).toList();
+                .stream().map(w -> view(em, w, caller)).toList();
     }
 
     /** The items waiting in a workgroup's queue, oldest first; members only. */
-    public List<WorkItemView> queue(EntityManager em, String workgroup, String user) {
+    public List<WorkItemView> queue(EntityManager em, String workgroup, Caller caller) {
+        var user = caller.name();
         if (!WorkgroupRouting.isMember(em, user, workgroup)) {
             throw new AccessDenied("user '" + user + "' is not a member of workgroup '" + workgroup + "'");
         }
         return em.createQuery("SELECT w FROM WorkItem w WHERE w.workgroup = :workgroup AND w.owner IS NULL "
                         + "AND w.status IN :open ORDER BY w.createdAt", WorkItem.class)
                 .setParameter("workgroup", workgroup).setParameter("open", openCodes()).getResultList()
-                .stream().map(w -> view(em, w)).toList();
+                .stream().map(w -> view(em, w, caller)).toList();
     }
 
-    public WorkItemView get(EntityManager em, String id, String user) {
-        return view(em, visible(em, id, user));
+    public WorkItemView get(EntityManager em, String id, Caller caller) {
+        var user = caller.name();
+        return view(em, visible(em, id, user), caller);
     }
 
-    public WorkItemView pickUp(EntityManager em, String id, String user, Long version) {
+    public WorkItemView pickUp(EntityManager em, String id, Caller caller, Long version) {
+        var user = caller.name();
         var item = open(em, id, user, version);
         if (item.status() == WorkItemStatus.PROCESSING) {
             throw new WorkItemConflict("work item " + id + " is already being processed by " + item.owner());
         }
         item.move(WorkItemStatus.PROCESSING, user, clock.instant());
-        return changed(em, item);
+        return changed(em, item, caller);
     }
 
-    public WorkItemView hold(EntityManager em, String id, String user, Long version) {
+    public WorkItemView hold(EntityManager em, String id, Caller caller, Long version) {
+        var user = caller.name();
         var item = held(em, id, user, version);
         if (item.status() != WorkItemStatus.PROCESSING) {
             throw new WorkItemConflict("only a work item being processed can be held; this one is "
                     + item.status().code());
         }
         item.move(WorkItemStatus.HELD, user, clock.instant());
-        return changed(em, item);
+        return changed(em, item, caller);
     }
 
-    public WorkItemView unhold(EntityManager em, String id, String user, Long version) {
+    public WorkItemView unhold(EntityManager em, String id, Caller caller, Long version) {
+        var user = caller.name();
         var item = held(em, id, user, version);
         if (item.status() != WorkItemStatus.HELD) {
             throw new WorkItemConflict("work item " + id + " is not held; it is " + item.status().code());
         }
         item.move(WorkItemStatus.PROCESSING, user, clock.instant());
-        return changed(em, item);
+        return changed(em, item, caller);
     }
 
     /** Hands the item to another user, or back to a workgroup queue. */
-    public WorkItemView transfer(EntityManager em, String id, String user, String toUser, String toWorkgroup,
+    public WorkItemView transfer(EntityManager em, String id, Caller caller, String toUser, String toWorkgroup,
                                  Long version) {
+        var user = caller.name();
         if ((toUser == null) == (toWorkgroup == null)) {
             throw new FlowExceptions.InvalidInput(List.of(new FlowExceptions.FieldError("user",
                     "give exactly one of 'user' and 'workgroup'")));
@@ -101,24 +110,27 @@ public final class WorkItemDesk {
             em.flush();
             router.route(em, item);
         }
-        return changed(em, item);
+        return changed(em, item, caller);
     }
 
     /** Keeps typed-in values without completing; they are checked for type and choices, not for being required. */
-    public WorkItemView saveDraft(EntityManager em, String id, String user, Map<String, JsonValue> values,
+    public WorkItemView saveDraft(EntityManager em, String id, Caller caller, Map<String, JsonValue> values,
                                   Long version) {
+        var user = caller.name();
         var item = held(em, id, user, version);
         var form = form(em, item);
-        FormInput.check(form.form(), form.globals(), values, Map.of(), false);
+        FormInput.check(form.form(), form.globals(), values, Map.of(), false,
+                DataAccess.restricted(form.process(), caller));
         var draft = JSON.createObjectBuilder(draft(item));
         values.forEach(draft::add);
         item.saveDraft(draft.build().toString(), clock.instant());
-        return changed(em, item);
+        return changed(em, item, caller);
     }
 
     /** Completes the item with a button and resumes its flow; a second completion is a conflict. */
-    public WorkItemView complete(EntityManager em, String id, String user, String button,
+    public WorkItemView complete(EntityManager em, String id, Caller caller, String button,
                                  Map<String, JsonValue> values, Long version) {
+        var user = caller.name();
         var item = held(em, id, user, version);
         var form = form(em, item);
         if (form.form().buttons().stream().noneMatch(b -> b.name().equals(button))) {
@@ -127,10 +139,11 @@ public final class WorkItemDesk {
         }
         var given = new LinkedHashMap<String, JsonValue>(draft(item));
         given.putAll(values);
-        var typed = FormInput.check(form.form(), form.globals(), given, currentValues(em, item, form), true);
+        var typed = FormInput.check(form.form(), form.globals(), given, currentValues(em, item, form), true,
+                DataAccess.restricted(form.process(), caller));
         item.complete(button, user, clock.instant());
         engine.workItemCompleted(em, item.flowId(), item.id(), button, typed);
-        return changed(em, item);
+        return changed(em, item, caller);
     }
 
     /**
@@ -183,7 +196,8 @@ public final class WorkItemDesk {
         return item;
     }
 
-    private record Form(FormDef form, Map<String, org.ipaserver.definition.VariableDef> globals, String definition) {
+    private record Form(FormDef form, Map<String, org.ipaserver.definition.VariableDef> globals, String definition,
+                        org.ipaserver.definition.ProcessDefinition process) {
     }
 
     private Form form(EntityManager em, WorkItem item) {
@@ -191,7 +205,7 @@ public final class WorkItemDesk {
         var process = catalog.find(em, flow.definitionName(), flow.definitionVersion()).orElseThrow();
         var form = process.definition().forms().stream().filter(f -> f.name().equals(item.formName()))
                 .findFirst().orElseThrow();
-        return new Form(form, process.globals(), process.name() + " v" + process.version());
+        return new Form(form, process.globals(), process.name() + " v" + process.version(), process.definition());
     }
 
     private static JsonObject draft(WorkItem item) {
@@ -217,17 +231,21 @@ public final class WorkItemDesk {
     }
 
     /** The view after a change, with the version the change gets (clients send it back to detect stale writes). */
-    private WorkItemView changed(EntityManager em, WorkItem item) {
+    private WorkItemView changed(EntityManager em, WorkItem item, Caller caller) {
         em.flush();
-        return view(em, item);
+        return view(em, item, caller);
     }
 
-    private WorkItemView view(EntityManager em, WorkItem item) {
+    private WorkItemView view(EntityManager em, WorkItem item, Caller caller) {
         var form = form(em, item);
+        var hidden = DataAccess.restricted(form.process(), caller);
         var current = item.status().open() ? currentValues(em, item, form) : Map.<String, Object>of();
-        var fields = form.form().fields().stream().map(f -> new WorkItemView.Field(f.name(),
-                f.label() == null ? f.name() : f.label(), form.globals().get(f.variable()).type().toString(),
-                f.readOnly(), f.required(), f.choices(), current.get(f.name()))).toList();
+        var fields = form.form().fields().stream().map(f -> {
+            var restricted = hidden.contains(f.variable());
+            return new WorkItemView.Field(f.name(), f.label() == null ? f.name() : f.label(),
+                    form.globals().get(f.variable()).type().toString(), f.readOnly() || restricted, f.required(),
+                    f.choices(), restricted ? null : current.get(f.name()), restricted);
+        }).toList();
         var buttons = form.form().buttons().stream().map(b -> new WorkItemView.Button(b.name(),
                 b.label() == null ? b.name() : b.label())).toList();
         return new WorkItemView(item.id(), item.flowId(), form.definition(), item.category(), item.description(),

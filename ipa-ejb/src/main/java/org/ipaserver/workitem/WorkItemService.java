@@ -63,7 +63,7 @@ public class WorkItemService {
         return runtime.desk().restore(em, runtime.engine().storageId());
     }
 
-    private String user() {
-        return caller.getCallerPrincipal().getName();
+    private org.ipaserver.security.Caller user() {
+        return org.ipaserver.security.Callers.of(caller, em);
     }
 }

@@ -9,8 +9,9 @@ public record WorkItemView(String id, String flowId, String definition, String c
                            Instant deadline, long version, List<Field> fields, List<Button> buttons,
                            String completedWith) {
 
+    /** {@code restricted}: data access security hides the value from this user, who cannot write it either. */
     public record Field(String name, String label, String type, boolean readOnly, boolean required,
-                        List<String> choices, Object value) {
+                        List<String> choices, Object value, boolean restricted) {
     }
 
     public record Button(String name, String label) {

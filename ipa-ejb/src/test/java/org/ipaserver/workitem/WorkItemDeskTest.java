@@ -58,13 +58,17 @@ class WorkItemDeskTest {
         store.close();
     }
 
+    private static org.ipaserver.security.Caller c(String name) {
+        return org.ipaserver.security.Caller.named(name);
+    }
+
     private String launch() {
         return store.inTransaction(em -> engine.launch(em, "Review", null,
                 Map.of("Reviewer", Json.createValue("alice")), "bob"));
     }
 
     private WorkItemView onlyItemOf(String user) {
-        var items = store.inTransaction(em -> desk.mine(em, user));
+        var items = store.inTransaction(em -> desk.mine(em, c(user)));
         assertEquals(1, items.size(), items.toString());
         return items.get(0);
     }
@@ -81,49 +85,49 @@ class WorkItemDeskTest {
         assertEquals("Check 900", item.description());
         assertEquals(new java.math.BigDecimal("900"), item.fields().get(0).value());
         assertEquals(List.of("Approve", "Deny"), item.buttons().stream().map(WorkItemView.Button::name).toList());
-        assertEquals(List.of(), store.inTransaction(em -> desk.mine(em, "bob")));
+        assertEquals(List.of(), store.inTransaction(em -> desk.mine(em, c("bob"))));
 
-        store.run(em -> desk.pickUp(em, item.id(), "alice", null));
+        store.run(em -> desk.pickUp(em, item.id(), c("alice"), null));
         var bad = assertThrows(FlowExceptions.InvalidInput.class, () -> store.run(em -> desk.complete(em, item.id(),
-                "alice", "Approve", Map.of("amount", Json.createValue(1), "reason", Json.createValue("x")), null)));
+                c("alice"), "Approve", Map.of("amount", Json.createValue(1), "reason", Json.createValue("x")), null)));
         assertEquals(List.of("values.amount", "values.body"), bad.errors().stream().map(e -> e.field()).toList());
         var choice = assertThrows(FlowExceptions.InvalidInput.class, () -> store.run(em -> desk.complete(em,
-                item.id(), "alice", "Approve", Map.of("body", Json.createValue("Tank")), null)));
+                item.id(), c("alice"), "Approve", Map.of("body", Json.createValue("Tank")), null)));
         assertTrue(choice.errors().get(0).reason().contains("one of Sedan, SUV"));
-        assertThrows(FlowExceptions.InvalidInput.class, () -> store.run(em -> desk.complete(em, item.id(), "alice",
+        assertThrows(FlowExceptions.InvalidInput.class, () -> store.run(em -> desk.complete(em, item.id(), c("alice"),
                 "Maybe", Map.of("body", Json.createValue("SUV")), null)));
 
-        store.run(em -> desk.complete(em, item.id(), "alice", "Deny", Map.of("body", Json.createValue("SUV")), null));
+        store.run(em -> desk.complete(em, item.id(), c("alice"), "Deny", Map.of("body", Json.createValue("SUV")), null));
         var done = store.inTransaction(em -> engine.view(em, flowId));
         assertEquals("completed", done.status());
         assertEquals("SUV", done.variables().get("Body"));
         assertEquals("denied by form", done.variables().get("Reason"));
-        assertThrows(WorkItemConflict.class, () -> store.run(em -> desk.complete(em, item.id(), "alice", "Approve",
+        assertThrows(WorkItemConflict.class, () -> store.run(em -> desk.complete(em, item.id(), c("alice"), "Approve",
                 Map.of(), null)), "a second completion is refused");
-        assertEquals(List.of(), store.inTransaction(em -> desk.mine(em, "alice")));
+        assertEquals(List.of(), store.inTransaction(em -> desk.mine(em, c("alice"))));
     }
 
     @Test
     void draftsHoldsTransfersAndStaleWrites() {
         launch();
         var item = onlyItemOf("alice");
-        var picked = store.inTransaction(em -> desk.pickUp(em, item.id(), "alice", item.version()));
-        assertThrows(WorkItemConflict.class, () -> store.run(em -> desk.hold(em, item.id(), "alice",
+        var picked = store.inTransaction(em -> desk.pickUp(em, item.id(), c("alice"), item.version()));
+        assertThrows(WorkItemConflict.class, () -> store.run(em -> desk.hold(em, item.id(), c("alice"),
                 item.version())), "the version the client saw is stale");
 
-        var drafted = store.inTransaction(em -> desk.saveDraft(em, item.id(), "alice",
+        var drafted = store.inTransaction(em -> desk.saveDraft(em, item.id(), c("alice"),
                 Map.of("body", Json.createValue("Sedan")), picked.version()));
         assertEquals("Sedan", drafted.fields().get(1).value());
-        assertEquals("held", store.inTransaction(em -> desk.hold(em, item.id(), "alice", null)).status());
-        assertEquals("processing", store.inTransaction(em -> desk.unhold(em, item.id(), "alice", null)).status());
+        assertEquals("held", store.inTransaction(em -> desk.hold(em, item.id(), c("alice"), null)).status());
+        assertEquals("processing", store.inTransaction(em -> desk.unhold(em, item.id(), c("alice"), null)).status());
 
-        store.run(em -> desk.transfer(em, item.id(), "alice", "victor", null, null));
-        assertEquals(List.of(), store.inTransaction(em -> desk.mine(em, "alice")));
-        assertThrows(WorkItemDesk.UnknownWorkItem.class, () -> store.run(em -> desk.get(em, item.id(), "alice")));
+        store.run(em -> desk.transfer(em, item.id(), c("alice"), "victor", null, null));
+        assertEquals(List.of(), store.inTransaction(em -> desk.mine(em, c("alice"))));
+        assertThrows(WorkItemDesk.UnknownWorkItem.class, () -> store.run(em -> desk.get(em, item.id(), c("alice"))));
         var moved = onlyItemOf("victor");
         assertEquals("alerting", moved.status());
-        store.run(em -> desk.pickUp(em, item.id(), "victor", null));
-        store.run(em -> desk.complete(em, item.id(), "victor", "Approve", Map.<String, JsonValue>of(), null));
+        store.run(em -> desk.pickUp(em, item.id(), c("victor"), null));
+        store.run(em -> desk.complete(em, item.id(), c("victor"), "Approve", Map.<String, JsonValue>of(), null));
         var flow = store.inTransaction(em -> engine.view(em, moved.flowId()));
         assertEquals("Sedan", flow.variables().get("Body"), "the draft is part of the answer");
         assertEquals("approved by form", flow.variables().get("Reason"));
@@ -137,8 +141,8 @@ class WorkItemDeskTest {
         assertEquals(List.of(flowId), store.inTransaction(em -> engine.dueTimers(em, 10)));
         store.run(em -> engine.resumeTimer(em, flowId));
         assertEquals("timed out by form", store.inTransaction(em -> engine.view(em, flowId)).variables().get("Reason"));
-        assertEquals(List.of(), store.inTransaction(em -> desk.mine(em, "alice")));
-        assertThrows(WorkItemConflict.class, () -> store.run(em -> desk.pickUp(em, item.id(), "alice", null)));
+        assertEquals(List.of(), store.inTransaction(em -> desk.mine(em, c("alice"))));
+        assertThrows(WorkItemConflict.class, () -> store.run(em -> desk.pickUp(em, item.id(), c("alice"), null)));
     }
 
     @Test
@@ -146,7 +150,7 @@ class WorkItemDeskTest {
         var flowId = launch();
         var item = onlyItemOf("alice");
         store.run(em -> engine.cancel(em, flowId));
-        assertEquals(List.of(), store.inTransaction(em -> desk.mine(em, "alice")));
+        assertEquals(List.of(), store.inTransaction(em -> desk.mine(em, c("alice"))));
         assertEquals("cancelled", store.inTransaction(em -> em.find(WorkItem.class, item.id()).status().code()));
     }
 
@@ -154,11 +158,11 @@ class WorkItemDeskTest {
     void afterARestartItemsBeingProcessedComeBackHeld() {
         launch();
         var processing = onlyItemOf("alice");
-        store.run(em -> desk.pickUp(em, processing.id(), "alice", null));
+        store.run(em -> desk.pickUp(em, processing.id(), c("alice"), null));
         launch();
         assertEquals(Integer.valueOf(1), store.inTransaction(em -> desk.restore(em, "storage-a")));
         assertEquals(Integer.valueOf(0), store.inTransaction(em -> desk.restore(em, "another-instance")));
-        var statuses = store.inTransaction(em -> desk.mine(em, "alice")).stream()
+        var statuses = store.inTransaction(em -> desk.mine(em, c("alice"))).stream()
                 .map(WorkItemView::status).sorted().toList();
         assertEquals(List.of("alerting", "held"), statuses);
     }
@@ -193,18 +197,18 @@ class WorkItemDeskTest {
         Runnable launchOne = () -> store.run(em -> engine.launch(em, "Queued", null, Map.of(), "bob"));
 
         launchOne.run();
-        assertEquals(1, store.inTransaction(em -> desk.mine(em, "ann")).size(), "ann is the only one who qualifies");
+        assertEquals(1, store.inTransaction(em -> desk.mine(em, c("ann"))).size(), "ann is the only one who qualifies");
         sql("UPDATE ipa_UserPresence SET presence = 'away' WHERE user_name = 'ann'");
         launchOne.run();
-        var queue = store.inTransaction(em -> desk.queue(em, "Underwriters", "ann"));
+        var queue = store.inTransaction(em -> desk.queue(em, "Underwriters", c("ann")));
         assertEquals(1, queue.size(), "nobody available: the item waits");
         assertThrows(org.ipaserver.security.AccessDenied.class,
-                () -> store.run(em -> desk.queue(em, "Underwriters", "bob")), "only members see the queue");
+                () -> store.run(em -> desk.queue(em, "Underwriters", c("bob"))), "only members see the queue");
 
         sql("UPDATE ipa_UserPresence SET presence = 'available' WHERE user_name = 'eve'");
         assertEquals(Integer.valueOf(1), store.inTransaction(em -> new WorkItemRouter(clock).offerQueued(em, "eve")));
-        assertEquals(List.of(), store.inTransaction(em -> desk.queue(em, "Underwriters", "ann")));
-        assertEquals(1, store.inTransaction(em -> desk.mine(em, "eve")).size());
-        assertEquals(List.of(), store.inTransaction(em -> desk.mine(em, "dan")));
+        assertEquals(List.of(), store.inTransaction(em -> desk.queue(em, "Underwriters", c("ann"))));
+        assertEquals(1, store.inTransaction(em -> desk.mine(em, c("eve"))).size());
+        assertEquals(List.of(), store.inTransaction(em -> desk.mine(em, c("dan"))));
     }
 }
