@@ -97,6 +97,10 @@ public final class DefinitionValidator {
                 problems.add(Problem.error(variable.path() + ".securitySpecification",
                         "no security specification named '" + variable.securitySpecification() + "'"));
             }
+            if (variable.report() && variable.securitySpecification() != null) {
+                problems.add(Problem.warning(variable.path() + ".report", "a variable under a security "
+                        + "specification is never reported: its values stay out of the reporting tables"));
+            }
             if (variable.initial() != null && variable.type() != null) {
                 try {
                     TypedValues.fromJson(variable.initial(), variable.type());

@@ -249,12 +249,29 @@ public final class FlowEngine {
     }
 
     private void save(EntityManager em, Run run) {
+        report(em, run);
         var document = StateDocument.write(run.state);
         if (run.storage == null) {
             run.storage = new FlowStorage(run.record, document, clock.instant());
             em.persist(run.storage);
         } else {
             run.storage.update(document, clock.instant());
+        }
+    }
+
+    /** Variables flagged report (and under no security specification) whose value changed since last reported. */
+    private void report(EntityManager em, Run run) {
+        for (var variable : run.process.definition().variables()) {
+            if (!variable.report() || variable.securitySpecification() != null) {
+                continue;
+            }
+            var value = run.state.globals.get(variable.name());
+            var text = value == null ? "" : TypedValues.toJson(value).toString();
+            if (!text.equals(run.state.reported.getOrDefault(variable.name(), ""))) {
+                run.state.reported.put(variable.name(), text);
+                em.persist(new VariableReport(run.record, variable.name(), value == null ? null
+                        : value instanceof String s ? s : text, clock.instant()));
+            }
         }
     }
 

@@ -66,6 +66,8 @@ public final class FlowState {
     long historyDropped;
     Instant wakeAt;
     String waitingOn;
+    /** The values last written to the reporting table, as JSON text, by variable. */
+    final Map<String, String> reported = new java.util.HashMap<>();
     /** The work item the flow waits for, if any. */
     String workItemId;
     /** The state entered last; it stays when the flow ends, so an ended flow shows where it ended. */

@@ -59,6 +59,11 @@ public final class StateDocument {
         if (state.workItemId != null) {
             document.add("wi", state.workItemId);
         }
+        if (!state.reported.isEmpty()) {
+            var reported = JSON.createObjectBuilder();
+            state.reported.forEach(reported::add);
+            document.add("r", reported);
+        }
         return document.build().toString();
     }
 
@@ -91,6 +96,9 @@ public final class StateDocument {
         state.waitingOn = document.getString("wo", null);
         state.stateName = document.getString("s", null);
         state.workItemId = document.getString("wi", null);
+        if (document.get("r") instanceof JsonObject reported) {
+            reported.forEach((name, value) -> state.reported.put(name, ((jakarta.json.JsonString) value).getString()));
+        }
         return state;
     }
 

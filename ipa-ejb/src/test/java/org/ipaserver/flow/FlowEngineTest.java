@@ -68,6 +68,13 @@ class FlowEngineTest {
         assertEquals(1, store.count("flowexec_Flows"));
         assertEquals(1, store.count("flowexec_Storage"));
         assertEquals(1, store.count("flowexec_Completion"));
+
+        var statusReports = store.inTransaction(em -> em.createQuery("SELECT r FROM VariableReport r WHERE "
+                + "r.variableName = 'Status' ORDER BY r.recordedAt", VariableReport.class).getResultList());
+        assertEquals(List.of("Submitted", "Approved"), statusReports.stream().map(VariableReport::value).toList(),
+                "one row per committed change of a reported variable");
+        assertEquals(Long.valueOf(0), store.inTransaction(em -> em.createQuery("SELECT COUNT(r) FROM VariableReport r WHERE "
+                + "r.variableName IN ('SSN', 'FullName')", Long.class).getSingleResult()), "unflagged: never reported");
     }
 
     @Test

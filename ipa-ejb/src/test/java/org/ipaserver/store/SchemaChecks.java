@@ -23,7 +23,7 @@ final class SchemaChecks {
 
     static final List<String> TABLES = List.of("flowexec_completion", "flowexec_flows",
             "flowexec_storage", "ipa_definitions", "ipa_schemaversion", "ipa_userlicences", "ipa_userpresence",
-            "ipa_userskills", "ipa_workgroupmembers", "ipa_workgroups", "ipa_workitems");
+            "ipa_userskills", "ipa_variablereports", "ipa_workgroupmembers", "ipa_workgroups", "ipa_workitems");
 
     static final Map<String, List<String>> FLOW_INDEXES = Map.of(
             "ix_flows_status_wake", List.of("status", "wake_at"),
