@@ -50,21 +50,4 @@ CREATE TABLE ipa_UserLicences (
     CONSTRAINT pk_ipa_userlicences PRIMARY KEY (user_name)
 );
 
--- Reporting: the values of variables flagged "report", one row each time a wait point or the end
--- commits a new value. Variables under a security specification are never reported.
-CREATE TABLE ipa_VariableReports (
-    report_id           VARCHAR(36)   NOT NULL,
-    flow_id             VARCHAR(36)   NOT NULL,
-    definition_name     VARCHAR(128)  NOT NULL,
-    variable_name       VARCHAR(128)  NOT NULL,
-    value_text          VARCHAR(2000),
-    recorded_at         TIMESTAMP NOT NULL,
-    CONSTRAINT pk_ipa_variablereports PRIMARY KEY (report_id),
-    CONSTRAINT fk_report_flow FOREIGN KEY (flow_id)
-        REFERENCES flowexec_Flows (flow_id) ON DELETE CASCADE
-);
-
-CREATE INDEX ix_reports_flow ON ipa_VariableReports (flow_id);
-CREATE INDEX ix_reports_variable ON ipa_VariableReports (definition_name, variable_name, recorded_at);
-
 INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (3, CURRENT_TIMESTAMP);

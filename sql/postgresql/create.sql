@@ -1,4 +1,4 @@
--- IPA Server schema, version 3: PostgreSQL 13 or later.
+-- IPA Server schema, version 4: PostgreSQL 13 or later.
 --
 -- Creates the flow store (flowexec_*), the published definitions, the work items, the routing
 -- tables (workgroups, skills, presence, licences) and the schema version row.
@@ -165,6 +165,19 @@ CREATE TABLE ipa_VariableReports (
 CREATE INDEX ix_reports_flow ON ipa_VariableReports (flow_id);
 CREATE INDEX ix_reports_variable ON ipa_VariableReports (definition_name, variable_name, recorded_at);
 
+-- Related interactions: external interaction IDs (calls, chats, emails) associated with a flow.
+CREATE TABLE ipa_RelatedInteractions (
+    flow_id             VARCHAR(36)   NOT NULL,
+    interaction_id      VARCHAR(128)  NOT NULL,
+    attached_by         VARCHAR(128)  NOT NULL,
+    attached_at         TIMESTAMP NOT NULL,
+    CONSTRAINT pk_ipa_relatedinteractions PRIMARY KEY (flow_id, interaction_id),
+    CONSTRAINT fk_interaction_flow FOREIGN KEY (flow_id)
+        REFERENCES flowexec_Flows (flow_id) ON DELETE CASCADE
+);
+
+CREATE INDEX ix_interactions_id ON ipa_RelatedInteractions (interaction_id);
+
 -- Which schema version this database holds; upgrade scripts add rows.
 CREATE TABLE ipa_SchemaVersion (
     version             INT           NOT NULL,
@@ -172,4 +185,4 @@ CREATE TABLE ipa_SchemaVersion (
     CONSTRAINT pk_ipa_schemaversion PRIMARY KEY (version)
 );
 
-INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (3, CURRENT_TIMESTAMP);
+INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (4, CURRENT_TIMESTAMP);

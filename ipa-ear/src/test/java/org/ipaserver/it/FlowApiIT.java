@@ -158,6 +158,24 @@ class FlowApiIT {
         assertEquals(409, api().post(Api.ADMIN, "flows/" + id + "/cancel", "").status());
     }
 
+    @Test
+    void relatedInteractionsAreListedWithTheFlow() {
+        var name = unique("Interactions");
+        api().post(Api.ADMIN, "definitions", timerProcess(name, "P1D"));
+        var id = api().post(Api.BOB, "flows", "{\"definition\":\"" + name + "\"}").json().getString("id");
+        var attached = api().post(Api.BOB, "flows/" + id + "/interactions", "{\"interactionId\":\"call-0042\"}");
+        assertEquals(200, attached.status(), attached::toString);
+        api().post(Api.BOB, "flows/" + id + "/interactions", "{\"interactionId\":\"call-0042\"}");
+        api().post(Api.ADMIN, "flows/" + id + "/interactions", "{\"interactionId\":\"chat-7\"}");
+        var related = api().get(Api.VICTOR, "flows/" + id).json().getJsonArray("relatedInteractions")
+                .getValuesAs(JsonObject.class).stream().map(r -> r.getString("interactionId")).toList();
+        assertEquals(java.util.List.of("call-0042", "chat-7"), related);
+        assertEquals(400, api().post(Api.BOB, "flows/" + id + "/interactions", "{}").status());
+        assertEquals(403, api().post(Api.VICTOR, "flows/" + id + "/interactions",
+                "{\"interactionId\":\"x\"}").status(), "viewing is not managing");
+        assertEquals(404, api().post(Api.NOBODY, "flows/" + id + "/interactions", "{\"interactionId\":\"x\"}").status());
+    }
+
     private JsonObject awaitEnd(String location) {
         var path = location.substring(location.indexOf("/api/") + 5);
         long deadline = System.currentTimeMillis() + 30_000;

@@ -106,6 +106,26 @@ public final class FlowEngine {
         }
     }
 
+    /** Associates an external interaction with a flow; attaching the same one again changes nothing. */
+    public void attachInteraction(EntityManager em, String flowId, String interactionId, String user) {
+        if (em.find(FlowRecord.class, flowId) == null) {
+            throw new FlowExceptions.UnknownFlow(flowId);
+        }
+        if (interactionId == null || interactionId.isBlank() || interactionId.length() > 128) {
+            throw new FlowExceptions.InvalidInput(List.of(new FlowExceptions.FieldError("interactionId",
+                    "an interaction ID of 1 to 128 characters is required")));
+        }
+        if (em.find(RelatedInteraction.class, new RelatedInteraction.Key(flowId, interactionId)) == null) {
+            em.persist(new RelatedInteraction(flowId, interactionId, user, clock.instant()));
+        }
+    }
+
+    public List<RelatedInteraction.View> interactions(EntityManager em, String flowId) {
+        return em.createQuery("SELECT r FROM RelatedInteraction r WHERE r.flowId = :flow ORDER BY r.attachedAt, "
+                        + "r.interactionId", RelatedInteraction.class).setParameter("flow", flowId).getResultList()
+                .stream().map(RelatedInteraction::view).toList();
+    }
+
     /** The ids of this instance's flows whose timers are due, oldest first. */
     public List<String> dueTimers(EntityManager em, int limit) {
         return em.createQuery("SELECT f.id FROM FlowRecord f WHERE f.status = :status AND f.wakeAt <= :now "
@@ -125,7 +145,7 @@ public final class FlowEngine {
                 record.currentState(), record.launchedBy(), record.parentFlowId(), record.startedAt(),
                 record.updatedAt(), record.endedAt(), Duration.between(record.startedAt(), end).toMillis(),
                 record.waitingOn(), record.wakeAt(), record.errorMessage(), run.state.globals(),
-                run.state.history(run.process), run.state.historyDropped(), java.util.Set.of());
+                run.state.history(run.process), run.state.historyDropped(), interactions(em, flowId), java.util.Set.of());
     }
 
     /** Runs outcomes until every flow touched (a child, then its waiting parent) is at rest, then writes them. */

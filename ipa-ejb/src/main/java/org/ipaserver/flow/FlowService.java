@@ -62,6 +62,16 @@ public class FlowService {
         return redacted(runtime.engine().view(em, id));
     }
 
+    /** The launcher, or a user with the Manage right, associates an external interaction with the flow. */
+    public FlowView attachInteraction(String id, String interactionId) {
+        var view = view(id);
+        if (!view.launchedBy().equals(user())) {
+            require(Rights.MANAGE, "attach interactions to flows of others");
+        }
+        runtime.engine().attachInteraction(em, id, interactionId, user());
+        return redacted(runtime.engine().view(em, id));
+    }
+
     /** Data access security: variables under a specification that does not list the caller lose their values. */
     private FlowView redacted(FlowView view) {
         var process = runtime.catalog().find(em, view.definition(), view.version()).orElseThrow();

@@ -23,6 +23,7 @@ public record FlowView(
         Map<String, Object> variables,
         List<FlowState.Step> history,
         long historyDropped,
+        List<RelatedInteraction.View> relatedInteractions,
         java.util.Set<String> restrictedVariables) {
 
     /** The same view without the values of {@code hidden} variables (data access security). */
@@ -37,6 +38,6 @@ public record FlowView(
         restricted.retainAll(variables.keySet());
         return new FlowView(id, definition, version, status, currentState, launchedBy, parentFlowId, startedAt,
                 updatedAt, endedAt, runningTimeMillis, waitingOn, wakeAt, error, visible, history, historyDropped,
-                restricted);
+                relatedInteractions, restricted);
     }
 }

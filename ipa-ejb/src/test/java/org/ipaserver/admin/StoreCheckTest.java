@@ -58,7 +58,7 @@ class StoreCheckTest {
              var rs = connection.createStatement().executeQuery("SELECT (SELECT MAX(version) FROM ipa_SchemaVersion), "
                      + "(SELECT COUNT(*) FROM ipa_Workgroups), (SELECT COUNT(*) FROM ipa_Definitions)")) {
             rs.next();
-            assertEquals(3, rs.getInt(1));
+            assertEquals(StoreCheck.SCHEMA_VERSION, rs.getInt(1));
             assertEquals(0, rs.getInt(2), "the routing tables exist");
             assertEquals(1, rs.getInt(3), "the data of version 1 is kept");
         }
@@ -76,8 +76,9 @@ class StoreCheckTest {
 
         assertFalse(status.usable());
         assertEquals(41046, status.eventId());
-        assertTrue(status.message().contains("found schema version 1, need 3"), status.message());
-        assertTrue(status.message().contains("sql/h2/upgrade-2.sql, then sql/h2/upgrade-3.sql"), status.message());
+        assertTrue(status.message().contains("found schema version 1, need 4"), status.message());
+        assertTrue(status.message().contains("sql/h2/upgrade-2.sql, then sql/h2/upgrade-3.sql, then "
+                + "sql/h2/upgrade-4.sql"), status.message());
     }
 
     @Test
@@ -123,7 +124,7 @@ class StoreCheckTest {
              var result = statement.executeQuery("SELECT (SELECT COUNT(*) FROM ipa_WorkItems), "
                      + "(SELECT COUNT(*) FROM ipa_UserSkills), (SELECT MAX(version) FROM ipa_SchemaVersion)")) {
             assertTrue(result.next());
-            assertEquals(3, result.getInt(3));
+            assertEquals(StoreCheck.SCHEMA_VERSION, result.getInt(3));
         }
         var refused = new StoreCheck("jdbc/ipa", false).check(h2(memory()));
         assertEquals(41046, refused.eventId());

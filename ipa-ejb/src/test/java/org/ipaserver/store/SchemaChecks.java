@@ -19,11 +19,11 @@ import java.util.UUID;
 /** What every database's create.sql (or create.sql of version 1 and the upgrades) must produce, through plain JDBC. */
 final class SchemaChecks {
 
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     static final List<String> TABLES = List.of("flowexec_completion", "flowexec_flows",
             "flowexec_storage", "ipa_definitions", "ipa_schemaversion", "ipa_userlicences", "ipa_userpresence",
-            "ipa_userskills", "ipa_variablereports", "ipa_workgroupmembers", "ipa_workgroups", "ipa_workitems");
+            "ipa_relatedinteractions", "ipa_userskills", "ipa_variablereports", "ipa_workgroupmembers", "ipa_workgroups", "ipa_workitems");
 
     static final Map<String, List<String>> FLOW_INDEXES = Map.of(
             "ix_flows_status_wake", List.of("status", "wake_at"),

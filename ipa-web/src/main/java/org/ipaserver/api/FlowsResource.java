@@ -115,6 +115,15 @@ public class FlowsResource {
                 pageNumber, pageSize));
     }
 
+    /** Body: {@code {"interactionId": "call-20260131-0042"}}; the flow with its related interactions. */
+    @POST
+    @Path("{id}/interactions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public FlowView attachInteraction(@PathParam("id") String id, JsonObject body) {
+        var interaction = body != null && body.get("interactionId") instanceof JsonString s ? s.getString() : null;
+        return flows.attachInteraction(id, interaction);
+    }
+
     @POST
     @Path("{id}/cancel")
     public FlowView cancel(@PathParam("id") String id) {
