@@ -30,6 +30,10 @@ public class ErrorMappers implements ExceptionMapper<Exception> {
         while (e instanceof EJBException && e.getCause() != null) {
             e = e.getCause();
         }
+        if (lostARace(exception)) {
+            return ApiProblem.response(Status.CONFLICT, "someone else changed this at the same time; reload and "
+                    + "try again");
+        }
         if (e instanceof FlowExceptions.InvalidInput invalid) {
             return ApiProblem.response(Status.BAD_REQUEST, invalid.getMessage(), invalid.errors(), null);
         }
@@ -48,8 +52,7 @@ public class ErrorMappers implements ExceptionMapper<Exception> {
                 || e instanceof RoutingExceptions.UnknownUser) {
             return ApiProblem.response(Status.NOT_FOUND, e.getMessage());
         }
-        if (e instanceof FlowExceptions.FlowEnded || e instanceof WorkItemConflict
-                || e instanceof jakarta.persistence.OptimisticLockException) {
+        if (e instanceof FlowExceptions.FlowEnded || e instanceof WorkItemConflict) {
             return ApiProblem.response(Status.CONFLICT, e.getMessage());
         }
         if (e instanceof FlowExceptions.LaunchesBlocked) {
@@ -62,6 +65,17 @@ public class ErrorMappers implements ExceptionMapper<Exception> {
         LOG.log(Level.SEVERE, "Request failed", e);
         return ApiProblem.response(Status.INTERNAL_SERVER_ERROR, "the server failed to handle the request; "
                 + "its log has the details");
+    }
+
+    /** An optimistic lock lost at commit arrives wrapped in transaction exceptions: look down the chain. */
+    private static boolean lostARace(Throwable exception) {
+        for (Throwable t = exception; t != null && t.getCause() != t; t = t.getCause()) {
+            // JPA's own, or the provider's (EclipseLink's) when it surfaces unwrapped
+            if (t.getClass().getSimpleName().equals("OptimisticLockException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A request body that is not what the endpoint takes, with the reason. */
