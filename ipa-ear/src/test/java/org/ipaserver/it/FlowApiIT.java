@@ -133,6 +133,7 @@ class FlowApiIT {
         assertEquals(0, api().get(Api.ADMIN, "flows?definition=" + name).json().getInt("total"));
         assertEquals(404, api().post(Api.ALICE, "flows", "{\"definition\":\"NoSuchProcess\"}").status());
         assertEquals(400, api().post(Api.ALICE, "flows", "{\"version\":-1}").status());
+        assertEquals(400, api().post(Api.ALICE, "flows", "[1, 2]").status(), "an array is no launch request");
     }
 
     @Test

@@ -4,14 +4,9 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ipaserver.definition.CompiledProcess;
 import org.ipaserver.definition.DefinitionCatalog;
-import org.ipaserver.definition.TypedValues;
-import org.ipaserver.definition.VariableDef;
 
 /**
  * The flow use cases over one persistence context: launch, resume a due timer, cancel. A flow
@@ -46,11 +41,11 @@ public final class FlowEngine {
                          String launchedBy) {
         var process = catalog.find(em, definition, version)
                 .orElseThrow(() -> new FlowExceptions.UnknownDefinition(definition, version));
-        var inputs = checkInputs(process, variables);
+        var inputs = FlowInputs.check(process, variables);
         var record = new FlowRecord(FlowIds.next(), process, storageId, launchedBy, null, 0,
                 clock.instant());
         em.persist(record);
-        var run = new Run(process, record, executor.start(process, inputs), null);
+        var run = new FlowRun(process, record, executor.start(process, inputs), null);
         advance(em, run, executor.run(process, run.state));
         return record.id();
     }
@@ -62,7 +57,7 @@ public final class FlowEngine {
                 || record.wakeAt().isAfter(clock.instant())) {
             return false;
         }
-        var run = load(em, record);
+        var run = FlowRun.load(em, catalog, record);
         if (run.state.workItemId != null) {
             workItems.withdraw(em, run.state.workItemId);
             advance(em, run, executor.workItemTimedOut(run.process, run.state));
@@ -82,7 +77,7 @@ public final class FlowEngine {
         if (record == null || record.status() != FlowStatus.WAITING) {
             throw new FlowExceptions.FlowEnded(flowId, record == null ? FlowStatus.CANCELLED : record.status());
         }
-        var run = load(em, record);
+        var run = FlowRun.load(em, catalog, record);
         if (!workItemId.equals(run.state.workItemId)) {
             throw new IllegalStateException("flow " + flowId + " does not wait for work item " + workItemId);
         }
@@ -106,26 +101,6 @@ public final class FlowEngine {
         }
     }
 
-    /** Associates an external interaction with a flow; attaching the same one again changes nothing. */
-    public void attachInteraction(EntityManager em, String flowId, String interactionId, String user) {
-        if (em.find(FlowRecord.class, flowId) == null) {
-            throw new FlowExceptions.UnknownFlow(flowId);
-        }
-        if (interactionId == null || interactionId.isBlank() || interactionId.length() > 128) {
-            throw new FlowExceptions.InvalidInput(List.of(new FlowExceptions.FieldError("interactionId",
-                    "an interaction ID of 1 to 128 characters is required")));
-        }
-        if (em.find(RelatedInteraction.class, new RelatedInteraction.Key(flowId, interactionId)) == null) {
-            em.persist(new RelatedInteraction(flowId, interactionId, user, clock.instant()));
-        }
-    }
-
-    public List<RelatedInteraction.View> interactions(EntityManager em, String flowId) {
-        return em.createQuery("SELECT r FROM RelatedInteraction r WHERE r.flowId = :flow ORDER BY r.attachedAt, "
-                        + "r.interactionId", RelatedInteraction.class).setParameter("flow", flowId).getResultList()
-                .stream().map(RelatedInteraction::view).toList();
-    }
-
     /** The ids of this instance's flows whose timers are due, oldest first. */
     public List<String> dueTimers(EntityManager em, int limit) {
         return em.createQuery("SELECT f.id FROM FlowRecord f WHERE f.status = :status AND f.wakeAt <= :now "
@@ -139,20 +114,20 @@ public final class FlowEngine {
         if (record == null) {
             throw new FlowExceptions.UnknownFlow(flowId);
         }
-        var run = load(em, record);
+        var run = FlowRun.load(em, catalog, record);
         var end = record.endedAt() != null ? record.endedAt() : clock.instant();
         return new FlowView(record.id(), record.definitionName(), record.definitionVersion(), record.status().code(),
                 record.currentState(), record.launchedBy(), record.parentFlowId(), record.startedAt(),
                 record.updatedAt(), record.endedAt(), Duration.between(record.startedAt(), end).toMillis(),
                 record.waitingOn(), record.wakeAt(), record.errorMessage(), run.state.globals(),
-                run.state.history(run.process), run.state.historyDropped(), interactions(em, flowId), java.util.Set.of());
+                run.state.history(run.process), run.state.historyDropped(), RelatedInteractions.of(em, flowId), java.util.Set.of());
     }
 
     /** Runs outcomes until every flow touched (a child, then its waiting parent) is at rest, then writes them. */
-    private void advance(EntityManager em, Run run, Outcome outcome) {
+    private void advance(EntityManager em, FlowRun run, Outcome outcome) {
         while (run != null) {
             var now = clock.instant();
-            Run next = null;
+            FlowRun next = null;
             if (outcome instanceof Outcome.Completed) {
                 run.record.update(FlowStatus.COMPLETED, run.state, now);
                 em.persist(new FlowCompletion(run.record, now));
@@ -172,7 +147,7 @@ public final class FlowEngine {
                 run.record.update(FlowStatus.WAITING, run.state, now);
                 next = startChild(em, run, child);
             }
-            save(em, run);
+            run.save(em, clock.instant());
             if (next == null) {
                 return;
             }
@@ -181,7 +156,7 @@ public final class FlowEngine {
         }
     }
 
-    private Run startChild(EntityManager em, Run parent, Outcome.ChildRequested request) {
+    private FlowRun startChild(EntityManager em, FlowRun parent, Outcome.ChildRequested request) {
         var action = request.action();
         var process = catalog.find(em, action.process(), action.version());
         String problem = null;
@@ -195,7 +170,7 @@ public final class FlowEngine {
         Map<String, Object> inputs = Map.of();
         if (problem == null) {
             try {
-                inputs = coerce(process.get(), request.inputs());
+                inputs = FlowInputs.coerce(process.get(), request.inputs());
             } catch (IllegalArgumentException e) {
                 problem = "RunProcess: " + e.getMessage();
             }
@@ -207,12 +182,12 @@ public final class FlowEngine {
         var record = new FlowRecord(FlowIds.next(), process.get(), storageId,
                 parent.record.launchedBy(), parent.record.id(), parent.record.depth() + 1, clock.instant());
         em.persist(record);
-        var child = new Run(process.get(), record, executor.start(process.get(), inputs), parent);
+        var child = new FlowRun(process.get(), record, executor.start(process.get(), inputs), parent);
         child.pending = executor.run(child.process, child.state);
         return child;
     }
 
-    private Run resumeParent(EntityManager em, Run child) {
+    private FlowRun resumeParent(EntityManager em, FlowRun child) {
         var parent = parentOf(em, child);
         if (parent != null) {
             parent.pending = executor.childEnded(parent.process, parent.state, child.state.globals());
@@ -220,7 +195,7 @@ public final class FlowEngine {
         return parent;
     }
 
-    private Run failParent(EntityManager em, Run child) {
+    private FlowRun failParent(EntityManager em, FlowRun child) {
         var parent = parentOf(em, child);
         if (parent != null) {
             parent.pending = new Outcome.Failed(parent.runProcessPath(), "child flow " + child.record.id()
@@ -229,7 +204,7 @@ public final class FlowEngine {
         return parent;
     }
 
-    private Run parentOf(EntityManager em, Run child) {
+    private FlowRun parentOf(EntityManager em, FlowRun child) {
         if (child.parent != null) {
             return child.parent;
         }
@@ -237,19 +212,19 @@ public final class FlowEngine {
             return null;
         }
         var record = em.find(FlowRecord.class, child.record.parentFlowId());
-        return record == null || record.status() != FlowStatus.WAITING ? null : load(em, record);
+        return record == null || record.status() != FlowStatus.WAITING ? null : FlowRun.load(em, catalog, record);
     }
 
     private void cancelTree(EntityManager em, FlowRecord record) {
         var now = clock.instant();
-        var run = load(em, record);
+        var run = FlowRun.load(em, catalog, record);
         if (run.state.workItemId != null) {
             workItems.withdraw(em, run.state.workItemId);
             run.state.workItemId = null;
         }
         run.state.frames.clear();
         record.update(FlowStatus.CANCELLED, run.state, now);
-        save(em, run);
+        run.save(em, clock.instant());
         em.persist(new FlowCompletion(record, now));
         var children = em.createQuery("SELECT f FROM FlowRecord f WHERE f.parentFlowId = :id AND f.status IN "
                 + ":open", FlowRecord.class).setParameter("id", record.id())
@@ -258,101 +233,4 @@ public final class FlowEngine {
         children.forEach(child -> cancelTree(em, child));
     }
 
-    private Run load(EntityManager em, FlowRecord record) {
-        var process = catalog.find(em, record.definitionName(), record.definitionVersion())
-                .orElseThrow(() -> new IllegalStateException("definition " + record.definitionName() + " v"
-                        + record.definitionVersion() + " of flow " + record.id() + " is missing"));
-        var storage = em.find(FlowStorage.class, record.id());
-        var run = new Run(process, record, StateDocument.read(storage.stateDocument(), process), null);
-        run.storage = storage;
-        return run;
-    }
-
-    private void save(EntityManager em, Run run) {
-        report(em, run);
-        var document = StateDocument.write(run.state);
-        if (run.storage == null) {
-            run.storage = new FlowStorage(run.record, document, clock.instant());
-            em.persist(run.storage);
-        } else {
-            run.storage.update(document, clock.instant());
-        }
-    }
-
-    /** Variables flagged report (and under no security specification) whose value changed since last reported. */
-    private void report(EntityManager em, Run run) {
-        for (var variable : run.process.definition().variables()) {
-            if (!variable.report() || variable.securitySpecification() != null) {
-                continue;
-            }
-            var value = run.state.globals.get(variable.name());
-            var text = value == null ? "" : TypedValues.toJson(value).toString();
-            if (!text.equals(run.state.reported.getOrDefault(variable.name(), ""))) {
-                run.state.reported.put(variable.name(), text);
-                em.persist(new VariableReport(run.record, variable.name(), value == null ? null
-                        : value instanceof String s ? s : text, clock.instant()));
-            }
-        }
-    }
-
-    private Map<String, Object> checkInputs(CompiledProcess process, Map<String, JsonValue> variables) {
-        var errors = new ArrayList<FlowExceptions.FieldError>();
-        var values = new LinkedHashMap<String, Object>();
-        (variables == null ? Map.<String, JsonValue>of() : variables).forEach((name, json) -> {
-            var declared = process.globals().get(name);
-            if (declared == null) {
-                errors.add(new FlowExceptions.FieldError("variables." + name, "process " + process.name() + " v"
-                        + process.version() + " has no variable named '" + name + "'"));
-                return;
-            }
-            try {
-                values.put(name, TypedValues.fromJson(json, declared.type()));
-            } catch (IllegalArgumentException e) {
-                errors.add(new FlowExceptions.FieldError("variables." + name, e.getMessage()));
-            }
-        });
-        if (!errors.isEmpty()) {
-            throw new FlowExceptions.InvalidInput(errors);
-        }
-        return values;
-    }
-
-    private static Map<String, Object> coerce(CompiledProcess process, Map<String, Object> inputs) {
-        var values = new LinkedHashMap<String, Object>();
-        inputs.forEach((name, value) -> {
-            VariableDef declared = process.globals().get(name);
-            if (declared == null) {
-                throw new IllegalArgumentException("process '" + process.name() + "' has no variable '" + name + "'");
-            }
-            try {
-                values.put(name, TypedValues.coerce(value, declared.type()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("input '" + name + "': " + e.getMessage());
-            }
-        });
-        return values;
-    }
-
-    /** One flow being advanced in this transaction. */
-    private static final class Run {
-        final CompiledProcess process;
-        final FlowRecord record;
-        final FlowState state;
-        final Run parent;
-        FlowStorage storage;
-        Outcome pending;
-
-        Run(CompiledProcess process, FlowRecord record, FlowState state, Run parent) {
-            this.process = process;
-            this.record = record;
-            this.state = state;
-            this.parent = parent;
-        }
-
-        String runProcessPath() {
-            var frame = state.top();
-            var cursor = frame.top();
-            return process.block(cursor.block).get(cursor.index).path();
-        }
-    }
 }

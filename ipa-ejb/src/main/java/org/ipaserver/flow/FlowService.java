@@ -79,7 +79,7 @@ public class FlowService {
         if (!view.launchedBy().equals(user())) {
             require(Right.MANAGE, view.definition(), "attach interactions to flows of others");
         }
-        runtime.engine().attachInteraction(em, id, interactionId, user());
+        RelatedInteractions.attach(em, id, interactionId, user(), java.time.Instant.now());
         return redacted(runtime.engine().view(em, id));
     }
 

@@ -39,10 +39,8 @@ public class FlowsResource {
     /** Body: {@code {"definition": "CarLoan", "version": 2, "variables": {"LoanAmount": 25000}}}. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response launch(JsonObject body, @Context UriInfo uri) {
-        if (body == null) {
-            throw new ErrorMappers.BadRequest("a JSON object with 'definition' is required");
-        }
+    public Response launch(JsonValue json, @Context UriInfo uri) {
+        var body = RequestBodies.object(json);
         var errors = new ArrayList<FieldError>();
         String definition = body.get("definition") instanceof JsonString s && !s.getString().isBlank()
                 ? s.getString() : null;
@@ -119,8 +117,8 @@ public class FlowsResource {
     @POST
     @Path("{id}/interactions")
     @Consumes(MediaType.APPLICATION_JSON)
-    public FlowView attachInteraction(@PathParam("id") String id, JsonObject body) {
-        var interaction = body != null && body.get("interactionId") instanceof JsonString s ? s.getString() : null;
+    public FlowView attachInteraction(@PathParam("id") String id, JsonValue json) {
+        var interaction = RequestBodies.object(json).get("interactionId") instanceof JsonString s ? s.getString() : null;
         return flows.attachInteraction(id, interaction);
     }
 

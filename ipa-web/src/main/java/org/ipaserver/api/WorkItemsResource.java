@@ -66,7 +66,8 @@ public class WorkItemsResource {
     @POST
     @Path("{id}/transfer")
     @Consumes(MediaType.APPLICATION_JSON)
-    public WorkItemView transfer(@PathParam("id") String id, JsonObject body) {
+    public WorkItemView transfer(@PathParam("id") String id, JsonValue json) {
+        var body = RequestBodies.object(json);
         return workItems.transfer(id, text(body, "user"), text(body, "workgroup"), version(body));
     }
 
@@ -74,7 +75,8 @@ public class WorkItemsResource {
     @PUT
     @Path("{id}/draft")
     @Consumes(MediaType.APPLICATION_JSON)
-    public WorkItemView saveDraft(@PathParam("id") String id, JsonObject body) {
+    public WorkItemView saveDraft(@PathParam("id") String id, JsonValue json) {
+        var body = RequestBodies.object(json);
         return workItems.saveDraft(id, values(body), version(body));
     }
 
@@ -82,7 +84,8 @@ public class WorkItemsResource {
     @POST
     @Path("{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
-    public WorkItemView complete(@PathParam("id") String id, JsonObject body) {
+    public WorkItemView complete(@PathParam("id") String id, JsonValue json) {
+        var body = RequestBodies.object(json);
         var button = text(body, "button");
         if (button == null) {
             throw new FlowExceptions.InvalidInput(List.of(new FieldError("button", "the button pressed is required")));

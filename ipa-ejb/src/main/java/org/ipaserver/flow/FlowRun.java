@@ -1,0 +1,73 @@
+package org.ipaserver.flow;
+
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import org.ipaserver.definition.CompiledProcess;
+import org.ipaserver.definition.DefinitionCatalog;
+import org.ipaserver.definition.TypedValues;
+
+/**
+ * One flow being advanced in a transaction: its definition version, its row, its execution state,
+ * and the parent run when it was started by a RunProcess of that transaction.
+ */
+final class FlowRun {
+
+    final CompiledProcess process;
+    final FlowRecord record;
+    final FlowState state;
+    final FlowRun parent;
+    FlowStorage storage;
+    Outcome pending;
+
+    FlowRun(CompiledProcess process, FlowRecord record, FlowState state, FlowRun parent) {
+        this.process = process;
+        this.record = record;
+        this.state = state;
+        this.parent = parent;
+    }
+
+    static FlowRun load(EntityManager em, DefinitionCatalog catalog, FlowRecord record) {
+        var process = catalog.find(em, record.definitionName(), record.definitionVersion())
+                .orElseThrow(() -> new IllegalStateException("definition " + record.definitionName() + " v"
+                        + record.definitionVersion() + " of flow " + record.id() + " is missing"));
+        var storage = em.find(FlowStorage.class, record.id());
+        var run = new FlowRun(process, record, StateDocument.read(storage.stateDocument(), process), null);
+        run.storage = storage;
+        return run;
+    }
+
+    /** Writes the state document (one insert or update) and the reports it owes. */
+    void save(EntityManager em, Instant now) {
+        report(em, now);
+        var document = StateDocument.write(state);
+        if (storage == null) {
+            storage = new FlowStorage(record, document, now);
+            em.persist(storage);
+        } else {
+            storage.update(document, now);
+        }
+    }
+
+    /** The path of the RunProcess this flow waits at. */
+    String runProcessPath() {
+        var frame = state.top();
+        var cursor = frame.top();
+        return process.block(cursor.block).get(cursor.index).path();
+    }
+
+    /** Variables flagged report (and under no security specification) whose value changed since last reported. */
+    private void report(EntityManager em, Instant now) {
+        for (var variable : process.definition().variables()) {
+            if (!variable.report() || variable.securitySpecification() != null) {
+                continue;
+            }
+            var value = state.globals.get(variable.name());
+            var text = value == null ? "" : TypedValues.toJson(value).toString();
+            if (!text.equals(state.reported.getOrDefault(variable.name(), ""))) {
+                state.reported.put(variable.name(), text);
+                em.persist(new VariableReport(record, variable.name(), value == null ? null
+                        : value instanceof String s ? s : text, now));
+            }
+        }
+    }
+}
