@@ -1,7 +1,7 @@
--- IPA Server schema, version 4: PostgreSQL 13 or later.
+-- IPA Server schema, version 5: PostgreSQL 13 or later.
 --
 -- Creates the flow store (flowexec_*), the published definitions, the work items, the routing
--- tables (workgroups, skills, presence, licences) and the schema version row.
+-- tables (workgroups, skills, presence, licences), the access rights and the schema version row.
 -- A DBA runs it by hand, in the database (and schema, through search_path) the server's
 -- jdbc/ipa data source points at:  psql -v ON_ERROR_STOP=1 -d ipa -f sql/postgresql/create.sql
 -- Unquoted names: PostgreSQL stores them lower-case (flowexec_flows); the application never quotes them.
@@ -178,6 +178,24 @@ CREATE TABLE ipa_RelatedInteractions (
 
 CREATE INDEX ix_interactions_id ON ipa_RelatedInteractions (interaction_id);
 
+-- Access rights administered per process: Launch, View or Manage on a process (or * for all) for
+-- a user, the members of a workgroup or the holders of an application role. The roles ipa-launch,
+-- ipa-view and ipa-manage grant their right on every process without a row here.
+CREATE TABLE ipa_ProcessRights (
+    grant_id            VARCHAR(36)   NOT NULL,
+    principal_kind      VARCHAR(16)   NOT NULL,
+    principal_name      VARCHAR(128)  NOT NULL,
+    access_right        VARCHAR(16)   NOT NULL,
+    process_name        VARCHAR(128)  NOT NULL,
+    CONSTRAINT pk_ipa_processrights PRIMARY KEY (grant_id),
+    CONSTRAINT uq_processrights_grant UNIQUE (principal_kind, principal_name, access_right, process_name),
+    CONSTRAINT ck_processrights_kind CHECK (principal_kind IN ('user', 'workgroup', 'role')),
+    CONSTRAINT ck_processrights_right CHECK (access_right IN ('LAUNCH', 'VIEW', 'MANAGE'))
+);
+
+-- The grants of a caller: by their name, their workgroups' names or a role.
+CREATE INDEX ix_rights_principal ON ipa_ProcessRights (principal_kind, principal_name);
+
 -- Which schema version this database holds; upgrade scripts add rows.
 CREATE TABLE ipa_SchemaVersion (
     version             INT           NOT NULL,
@@ -185,4 +203,4 @@ CREATE TABLE ipa_SchemaVersion (
     CONSTRAINT pk_ipa_schemaversion PRIMARY KEY (version)
 );
 
-INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (4, CURRENT_TIMESTAMP);
+INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (5, CURRENT_TIMESTAMP);

@@ -12,9 +12,15 @@ import java.util.List;
 import java.util.Optional;
 import org.ipaserver.admin.EngineRuntime;
 import org.ipaserver.security.AccessDenied;
+import org.ipaserver.security.AccessRights;
+import org.ipaserver.security.Callers;
+import org.ipaserver.security.Licences;
 import org.ipaserver.security.Rights;
 
-/** Definition use cases: anyone signed in may read; only designers validate and publish. */
+/**
+ * Definition use cases: anyone signed in may read; only designers validate and publish, by the
+ * Process Designer licence or the ipa-designer role (kept for realms that grant design by group).
+ */
 @Stateless
 @DeclareRoles({Rights.DESIGN})
 public class DefinitionService {
@@ -49,10 +55,10 @@ public class DefinitionService {
     }
 
     private void requireDesigner() {
-        if (!caller.isCallerInRole(Rights.DESIGN)) {
-            throw new AccessDenied("user '" + caller.getCallerPrincipal().getName()
-                    + "' may not validate or publish definitions (needs the Process Designer licence, "
-                    + Rights.DESIGN + ")");
+        var user = caller.getCallerPrincipal().getName();
+        if (!AccessRights.designs(Callers.of(caller, em), Licences.of(em, user))) {
+            throw new AccessDenied("user '" + user + "' may not validate or publish definitions (needs the "
+                    + "Process Designer licence or the " + Rights.DESIGN + " role)");
         }
     }
 }

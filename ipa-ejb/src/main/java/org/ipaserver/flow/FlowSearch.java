@@ -39,18 +39,31 @@ public final class FlowSearch {
                 throw new FlowExceptions.InvalidInput(errors);
             }
         }
+    }
 
-        Query launchedOnlyBy(String user) {
-            return new Query(definition, status, state, user, from, to, page, size);
-        }
+    /** What a caller without the View right on every process may find: their own flows and those of these processes. */
+    public record Visible(String launcher, java.util.Set<String> processes) {
     }
 
     public record Page(List<FlowSummary> items, int page, int size, long total) {
     }
 
     static Page run(EntityManager em, Query query) {
+        return run(em, query, null);
+    }
+
+    /** With {@code visible} null every flow may be found. */
+    static Page run(EntityManager em, Query query, Visible visible) {
         var where = new StringBuilder(" WHERE 1 = 1");
         var parameters = new LinkedHashMap<String, Object>();
+        if (visible != null) { // IN () is no valid SQL: without processes, only the caller's own flows
+            where.append(visible.processes().isEmpty() ? " AND f.launchedBy = :viewer"
+                    : " AND (f.launchedBy = :viewer OR f.definitionName IN :viewable)");
+            parameters.put("viewer", visible.launcher());
+            if (!visible.processes().isEmpty()) {
+                parameters.put("viewable", List.copyOf(visible.processes()));
+            }
+        }
         filter(where, parameters, "f.definitionName = :definition", "definition", query.definition());
         filter(where, parameters, "f.status = :status", "status", query.status() == null ? null
                 : FlowStatus.byCode(query.status()).orElseThrow().code());

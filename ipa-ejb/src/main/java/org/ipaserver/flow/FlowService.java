@@ -13,11 +13,17 @@ import java.util.Map;
 import org.ipaserver.admin.EngineRuntime;
 import org.ipaserver.admin.IpaServer;
 import org.ipaserver.security.AccessDenied;
+import org.ipaserver.security.Caller;
 import org.ipaserver.security.Callers;
 import org.ipaserver.security.DataAccess;
+import org.ipaserver.security.ProcessRights;
+import org.ipaserver.security.Right;
 import org.ipaserver.security.Rights;
 
-/** The flow use cases for callers of the API, one transaction each, with their rights checked. */
+/**
+ * The flow use cases for callers of the API, one transaction each, with their rights checked: a
+ * right comes from its application role (every process) or from the administered grants.
+ */
 @Stateless
 @DeclareRoles({Rights.LAUNCH, Rights.VIEW, Rights.MANAGE, Rights.DESIGN, "ipa-admin"})
 public class FlowService {
@@ -32,7 +38,7 @@ public class FlowService {
     IpaServer server;
 
     public FlowView launch(String definition, Integer version, Map<String, JsonValue> variables) {
-        require(Rights.LAUNCH, "launch processes");
+        require(Right.LAUNCH, definition, "launch process '" + definition + "'");
         var blocked = server.launchBlockedReason();
         if (blocked != null) {
             throw new FlowExceptions.LaunchesBlocked(blocked);
@@ -43,21 +49,26 @@ public class FlowService {
 
     public FlowView view(String id) {
         var view = runtime.engine().view(em, id);
-        if (!caller.isCallerInRole(Rights.VIEW) && !view.launchedBy().equals(user())) {
+        if (!view.launchedBy().equals(user()) && !holds(Right.VIEW, view.definition())) {
             throw new FlowExceptions.UnknownFlow(id); // not even its existence is shown
         }
         return redacted(view);
     }
 
-    /** Without the View right a caller searches only the flows they launched. */
+    /** Without the View right on every process a caller finds their own flows and those of the processes they view. */
     public FlowSearch.Page search(FlowSearch.Query query) {
-        var scoped = caller.isCallerInRole(Rights.VIEW) ? query : query.launchedOnlyBy(user());
-        return FlowSearch.run(em, scoped);
+        if (caller.isCallerInRole(Right.VIEW.role())) {
+            return FlowSearch.run(em, query);
+        }
+        var me = me();
+        var rights = ProcessRights.of(em, me);
+        return rights.allowsEverywhere(me, Right.VIEW) ? FlowSearch.run(em, query)
+                : FlowSearch.run(em, query, new FlowSearch.Visible(user(), rights.processes(me, Right.VIEW)));
     }
 
     public FlowView cancel(String id) {
-        view(id);
-        require(Rights.MANAGE, "cancel flows");
+        var view = view(id);
+        require(Right.MANAGE, view.definition(), "cancel flows of process '" + view.definition() + "'");
         runtime.engine().cancel(em, id);
         return redacted(runtime.engine().view(em, id));
     }
@@ -66,7 +77,7 @@ public class FlowService {
     public FlowView attachInteraction(String id, String interactionId) {
         var view = view(id);
         if (!view.launchedBy().equals(user())) {
-            require(Rights.MANAGE, "attach interactions to flows of others");
+            require(Right.MANAGE, view.definition(), "attach interactions to flows of others");
         }
         RelatedInteractions.attach(em, id, interactionId, user(), java.time.Instant.now());
         return redacted(runtime.engine().view(em, id));
@@ -75,13 +86,27 @@ public class FlowService {
     /** Data access security: variables under a specification that does not list the caller lose their values. */
     private FlowView redacted(FlowView view) {
         var process = runtime.catalog().find(em, view.definition(), view.version()).orElseThrow();
-        return view.redact(DataAccess.restricted(process.definition(), Callers.of(caller, em)));
+        return view.redact(DataAccess.restricted(process.definition(), me()));
     }
 
-    private void require(String right, String what) {
-        if (!caller.isCallerInRole(right)) {
-            throw new AccessDenied("user '" + user() + "' may not " + what + " (needs the " + right + " right)");
+    private void require(Right right, String process, String what) {
+        if (!holds(right, process)) {
+            throw new AccessDenied("user '" + user() + "' may not " + what + " (needs the " + right
+                    + " right on it, by the " + right.role() + " role or a grant)");
         }
+    }
+
+    /** The role first: it needs no database, and most callers hold their rights by role. */
+    private boolean holds(Right right, String process) {
+        if (caller.isCallerInRole(right.role())) {
+            return true;
+        }
+        var me = me();
+        return ProcessRights.of(em, me).allows(me, right, process);
+    }
+
+    private Caller me() {
+        return Callers.of(caller, em);
     }
 
     private String user() {

@@ -58,6 +58,7 @@ class PostgresSchemaTest {
         SchemaChecks.assertSchema(connection, schema);
         SchemaChecks.assertDeleteCascades(connection);
         SchemaChecks.assertRoutingConstraints(connection);
+        SchemaChecks.assertRightsConstraints(connection);
     }
 
     /** Version 1 and the upgrades give what create.sql gives, compared in a second schema. */

@@ -19,10 +19,10 @@ import java.util.UUID;
 /** What every database's create.sql (or create.sql of version 1 and the upgrades) must produce, through plain JDBC. */
 final class SchemaChecks {
 
-    static final int VERSION = 4;
+    static final int VERSION = 5;
 
     static final List<String> TABLES = List.of("flowexec_completion", "flowexec_flows",
-            "flowexec_storage", "ipa_definitions", "ipa_schemaversion", "ipa_userlicences", "ipa_userpresence",
+            "flowexec_storage", "ipa_definitions", "ipa_processrights", "ipa_schemaversion", "ipa_userlicences", "ipa_userpresence",
             "ipa_relatedinteractions", "ipa_userskills", "ipa_variablereports", "ipa_workgroupmembers", "ipa_workgroups", "ipa_workitems");
 
     static final Map<String, List<String>> FLOW_INDEXES = Map.of(
@@ -65,6 +65,19 @@ final class SchemaChecks {
                 rs.next();
                 assertEquals(0, rs.getInt(1), "members cascaded");
             }
+        }
+    }
+
+    /** A grant is stored once; kinds and rights outside the known ones are refused by the database too. */
+    static void assertRightsConstraints(Connection connection) throws SQLException {
+        var insert = "INSERT INTO ipa_ProcessRights (grant_id, principal_kind, principal_name, access_right,"
+                + " process_name) VALUES ('%s', '%s', 'ann', '%s', 'CarLoan')";
+        try (var statement = connection.createStatement()) {
+            statement.executeUpdate(insert.formatted("g1", "user", "VIEW"));
+            assertThrows(SQLException.class, () -> statement.executeUpdate(insert.formatted("g2", "user", "VIEW")));
+            assertThrows(SQLException.class, () -> statement.executeUpdate(insert.formatted("g3", "team", "VIEW")));
+            assertThrows(SQLException.class, () -> statement.executeUpdate(insert.formatted("g4", "user", "DESIGN")));
+            assertEquals(1, statement.executeUpdate("DELETE FROM ipa_ProcessRights"));
         }
     }
 

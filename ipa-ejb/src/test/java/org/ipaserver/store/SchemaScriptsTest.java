@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SchemaScriptsTest {
 
     /** The upgrade scripts after version 1, in order. */
-    static final List<String> UPGRADES = List.of("upgrade-2.sql", "upgrade-3.sql", "upgrade-4.sql");
+    static final List<String> UPGRADES = List.of("upgrade-2.sql", "upgrade-3.sql", "upgrade-4.sql", "upgrade-5.sql");
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"h2, ''", "mssql, ;MODE=MSSQLServer"})
@@ -32,6 +32,7 @@ class SchemaScriptsTest {
             SchemaChecks.assertSchema(connection, connection.getSchema());
             SchemaChecks.assertDeleteCascades(connection);
             SchemaChecks.assertRoutingConstraints(connection);
+            SchemaChecks.assertRightsConstraints(connection);
         }
     }
 
@@ -49,11 +50,12 @@ class SchemaScriptsTest {
                     SchemaChecks.describe(upgraded, upgraded.getSchema()));
             SchemaChecks.assertSchema(upgraded, upgraded.getSchema());
             SchemaChecks.assertRoutingConstraints(upgraded);
+            SchemaChecks.assertRightsConstraints(upgraded);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"create.sql", "upgrade-2.sql", "upgrade-3.sql", "upgrade-4.sql"})
+    @ValueSource(strings = {"create.sql", "upgrade-2.sql", "upgrade-3.sql", "upgrade-4.sql", "upgrade-5.sql"})
     void everyDatabaseHasTheSameStatementsInTheSameOrder(String script) {
         var h2 = SqlScript.fromClasspath("sql/h2/" + script, getClass().getClassLoader()).statements();
         for (String db : List.of("postgresql", "mssql")) {
