@@ -1,4 +1,4 @@
--- IPA Server schema, version 5: H2 2.2 (the embedded default database).
+-- IPA Server schema, version 6: H2 2.2 (the embedded default database).
 --
 -- Creates the flow store (flowexec_*), the published definitions, the work items, the routing
 -- tables (workgroups, skills, presence, licences), the access rights and the schema version row.
@@ -65,7 +65,8 @@ CREATE TABLE flowexec_Completion (
 
 CREATE INDEX ix_completion_definition ON flowexec_Completion (definition_name, completed_at);
 
--- Published process definitions, one row per version; source is the JSON document.
+-- Published process definitions, one row per version; source is the JSON document. A test version
+-- (test_version) runs only for designers and is never the "latest" others launch.
 CREATE TABLE ipa_Definitions (
     definition_name     VARCHAR(128)  NOT NULL,
     definition_version  INT           NOT NULL,
@@ -73,6 +74,7 @@ CREATE TABLE ipa_Definitions (
     published_at        TIMESTAMP     NOT NULL,
     published_by        VARCHAR(128)  NOT NULL,
     source              CLOB          NOT NULL,
+    test_version        BOOLEAN       DEFAULT FALSE NOT NULL,
     CONSTRAINT pk_ipa_definitions PRIMARY KEY (definition_name, definition_version)
 );
 
@@ -204,4 +206,4 @@ CREATE TABLE ipa_SchemaVersion (
     CONSTRAINT pk_ipa_schemaversion PRIMARY KEY (version)
 );
 
-INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (5, CURRENT_TIMESTAMP);
+INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (6, CURRENT_TIMESTAMP);

@@ -1,4 +1,4 @@
--- IPA Server schema, version 5: Microsoft SQL Server 2016 or later (T-SQL).
+-- IPA Server schema, version 6: Microsoft SQL Server 2016 or later (T-SQL).
 --
 -- Creates the flow store (flowexec_*), the published definitions, the work items, the routing
 -- tables (workgroups, skills, presence, licences), the access rights and the schema version row.
@@ -67,7 +67,8 @@ CREATE TABLE flowexec_Completion (
 
 CREATE INDEX ix_completion_definition ON flowexec_Completion (definition_name, completed_at);
 
--- Published process definitions, one row per version; source is the JSON document.
+-- Published process definitions, one row per version; source is the JSON document. A test version
+-- (test_version) runs only for designers and is never the "latest" others launch.
 CREATE TABLE ipa_Definitions (
     definition_name     NVARCHAR(128) NOT NULL,
     definition_version  INT           NOT NULL,
@@ -75,6 +76,7 @@ CREATE TABLE ipa_Definitions (
     published_at        DATETIME2(6)  NOT NULL,
     published_by        NVARCHAR(128) NOT NULL,
     source              NVARCHAR(MAX) NOT NULL,
+    test_version        BIT           DEFAULT 0 NOT NULL,
     CONSTRAINT pk_ipa_definitions PRIMARY KEY (definition_name, definition_version)
 );
 
@@ -206,4 +208,4 @@ CREATE TABLE ipa_SchemaVersion (
     CONSTRAINT pk_ipa_schemaversion PRIMARY KEY (version)
 );
 
-INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (5, CURRENT_TIMESTAMP);
+INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (6, CURRENT_TIMESTAMP);

@@ -100,6 +100,22 @@ class FlowApiIT {
     }
 
     @Test
+    void onlyDesignersRunTestVersions() {
+        var name = unique("Tested");
+        assertEquals(201, api().post(Api.ADMIN, "definitions", timerProcess(name, "P1D")).status());
+        var test = api().post(Api.ADMIN, "definitions?test=true", timerProcess(name, "PT1H"));
+        assertEquals(201, test.status(), test::toString);
+        assertTrue(test.json().getBoolean("testVersion"));
+        assertEquals(403, api().post(Api.ALICE, "definitions?test=true", timerProcess(name, "PT1H")).status());
+        var launch = "{\"definition\":\"" + name + "\",\"version\":2}";
+        assertEquals(403, api().post(Api.BOB, "flows", launch).status(), "a launcher who is no designer");
+        assertEquals(201, api().post(Api.ADMIN, "flows", launch).status());
+        assertEquals(1, api().post(Api.BOB, "flows", "{\"definition\":\"" + name + "\"}").json().getInt("version"));
+        var versions = api().get(Api.BOB, "definitions/" + name).json().getJsonArray("versions");
+        assertTrue(versions.getJsonObject(1).getBoolean("testVersion"));
+    }
+
+    @Test
     void aFlowWaitsOnItsTimerThenCompletesAndCanBeFound() {
         var name = unique("Timer");
         assertEquals(201, api().post(Api.ADMIN, "definitions", timerProcess(name, "PT1S")).status());

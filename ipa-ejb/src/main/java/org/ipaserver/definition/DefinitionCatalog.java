@@ -20,7 +20,7 @@ public final class DefinitionCatalog {
     }
 
     /** What publishing gives back: the new version and any warnings. */
-    public record Published(String name, int version, List<Problem> warnings) {
+    public record Published(String name, int version, boolean testVersion, List<Problem> warnings) {
     }
 
     private final Expressions expressions;
@@ -39,16 +39,26 @@ public final class DefinitionCatalog {
     }
 
     public Published publish(EntityManager em, String json, String publishedBy, Instant now) {
+        return publish(em, json, publishedBy, now, false);
+    }
+
+    /**
+     * Publishes a new version; a test version gets its number like any other but stays out of
+     * "latest" (listings, launches without a version, RunProcess), so only who names it runs it.
+     */
+    public Published publish(EntityManager em, String json, String publishedBy, Instant now, boolean test) {
         var report = validate(em, json);
         if (!report.valid()) {
             throw new InvalidDefinitionException(report);
         }
         var definition = DefinitionReader.read(json).definition();
-        int version = latestVersion(em, definition.name()).orElse(0) + 1;
+        var highest = em.createQuery("SELECT MAX(d.version) FROM DefinitionRecord d WHERE d.name = :name",
+                Integer.class).setParameter("name", definition.name()).getSingleResult();
+        int version = (highest == null ? 0 : highest) + 1;
         em.persist(new DefinitionRecord(definition.name(), version, definition.description(), now, publishedBy,
-                json));
+                json, test));
         em.flush();
-        return new Published(definition.name(), version, report.warnings());
+        return new Published(definition.name(), version, test, report.warnings());
     }
 
     /** A version of a process ready to run; {@code version} null means the latest. */
@@ -77,15 +87,16 @@ public final class DefinitionCatalog {
 
     public List<Summary> list(EntityManager em) {
         return em.createQuery("SELECT d FROM DefinitionRecord d WHERE d.version = (SELECT MAX(e.version) FROM "
-                        + "DefinitionRecord e WHERE e.name = d.name) ORDER BY d.name", DefinitionRecord.class)
+                        + "DefinitionRecord e WHERE e.name = d.name AND e.testVersion = false) ORDER BY d.name",
+                        DefinitionRecord.class)
                 .getResultList().stream()
                 .map(d -> new Summary(d.name(), d.version(), d.description(), d.publishedAt(), d.publishedBy()))
                 .toList();
     }
 
     private Optional<Integer> latestVersion(EntityManager em, String name) {
-        var max = em.createQuery("SELECT MAX(d.version) FROM DefinitionRecord d WHERE d.name = :name", Integer.class)
-                .setParameter("name", name).getSingleResult();
+        var max = em.createQuery("SELECT MAX(d.version) FROM DefinitionRecord d WHERE d.name = :name "
+                        + "AND d.testVersion = false", Integer.class).setParameter("name", name).getSingleResult();
         return Optional.ofNullable(max);
     }
 

@@ -54,12 +54,15 @@ public class DefinitionRecord {
     private String publishedBy;
     @Lob
     private String source;
+    @Column(name = "test_version")
+    private boolean testVersion;
 
     protected DefinitionRecord() {
     }
 
     DefinitionRecord(String name, int version, String description, Instant publishedAt, String publishedBy,
-                     String source) {
+                     String source, boolean testVersion) {
+        this.testVersion = testVersion;
         this.name = name;
         this.version = version;
         this.description = description == null || description.length() <= 1000 ? description
@@ -91,5 +94,10 @@ public class DefinitionRecord {
 
     public String source() {
         return source;
+    }
+
+    /** A test version runs only for designers and is never the latest version others launch. */
+    public boolean testVersion() {
+        return testVersion;
     }
 }

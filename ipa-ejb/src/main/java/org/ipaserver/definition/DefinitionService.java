@@ -37,9 +37,17 @@ public class DefinitionService {
         return runtime.catalog().validate(em, json);
     }
 
-    public DefinitionCatalog.Published publish(String json) {
+    /** @param test publish a test version: it runs only for designers, who launch it by its number */
+    public DefinitionCatalog.Published publish(String json, boolean test) {
         requireDesigner();
-        return runtime.catalog().publish(em, json, caller.getCallerPrincipal().getName(), Instant.now());
+        return runtime.catalog().publish(em, json, caller.getCallerPrincipal().getName(), Instant.now(), test);
+    }
+
+    /** Launching a named version that is a test version needs a designer. */
+    public void checkLaunchable(String name, Integer version) {
+        if (version != null && version(name, version).map(DefinitionRecord::testVersion).orElse(false)) {
+            requireDesigner();
+        }
     }
 
     public List<DefinitionCatalog.Summary> list() {
@@ -57,8 +65,8 @@ public class DefinitionService {
     private void requireDesigner() {
         var user = caller.getCallerPrincipal().getName();
         if (!AccessRights.designs(Callers.of(caller, em), Licences.of(em, user))) {
-            throw new AccessDenied("user '" + user + "' may not validate or publish definitions (needs the "
-                    + "Process Designer licence or the " + Rights.DESIGN + " role)");
+            throw new AccessDenied("user '" + user + "' may not validate, publish or test-run definitions (needs "
+                    + "the Process Designer licence or the " + Rights.DESIGN + " role)");
         }
     }
 }

@@ -36,9 +36,12 @@ public class FlowService {
     EngineRuntime runtime;
     @EJB
     IpaServer server;
+    @EJB
+    org.ipaserver.definition.DefinitionService definitions;
 
     public FlowView launch(String definition, Integer version, Map<String, JsonValue> variables) {
         require(Right.LAUNCH, definition, "launch process '" + definition + "'");
+        definitions.checkLaunchable(definition, version);
         var blocked = server.launchBlockedReason();
         if (blocked != null) {
             throw new FlowExceptions.LaunchesBlocked(blocked);

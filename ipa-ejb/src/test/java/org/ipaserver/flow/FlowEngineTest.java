@@ -104,6 +104,19 @@ class FlowEngineTest {
     }
 
     @Test
+    void aTestVersionIsNeverTheLatestButRunsWhenNamed() {
+        publish(STRAIGHT);
+        var test = store.inTransaction(em -> catalog.publish(em, STRAIGHT.replace("\"initial\": 0", "\"initial\": 100"),
+                "designer", clock.instant(), true));
+        assertEquals(2, test.version());
+        assertEquals(1, view(launch("Straight", Map.of())).version(), "without a version: the latest published");
+        var named = store.inTransaction(em -> engine.launch(em, "Straight", 2, Map.of(), "designer"));
+        assertEquals(110L, view(named).variables().get("Count"));
+        assertEquals(1, store.inTransaction(em -> catalog.list(em)).get(0).latestVersion());
+        assertEquals(3, publish(STRAIGHT).version(), "numbers keep counting past test versions");
+    }
+
+    @Test
     void aChildFlowRunsWhileItsParentWaitsAndHandsItsOutputsBack() {
         publish("""
                 { "name": "Child", "startState": "S",

@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SchemaScriptsTest {
 
     /** The upgrade scripts after version 1, in order. */
-    static final List<String> UPGRADES = List.of("upgrade-2.sql", "upgrade-3.sql", "upgrade-4.sql", "upgrade-5.sql");
+    static final List<String> UPGRADES = List.of("upgrade-2.sql", "upgrade-3.sql", "upgrade-4.sql", "upgrade-5.sql",
+            "upgrade-6.sql");
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"h2, ''", "mssql, ;MODE=MSSQLServer"})
@@ -55,7 +56,8 @@ class SchemaScriptsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"create.sql", "upgrade-2.sql", "upgrade-3.sql", "upgrade-4.sql", "upgrade-5.sql"})
+    @ValueSource(strings = {"create.sql", "upgrade-2.sql", "upgrade-3.sql", "upgrade-4.sql", "upgrade-5.sql",
+        "upgrade-6.sql"})
     void everyDatabaseHasTheSameStatementsInTheSameOrder(String script) {
         var h2 = SqlScript.fromClasspath("sql/h2/" + script, getClass().getClassLoader()).statements();
         for (String db : List.of("postgresql", "mssql")) {

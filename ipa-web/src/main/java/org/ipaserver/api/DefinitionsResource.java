@@ -22,7 +22,8 @@ import org.ipaserver.flow.FlowExceptions;
 @Produces(MediaType.APPLICATION_JSON)
 public class DefinitionsResource {
 
-    public record Version(String name, int version, String description, Instant publishedAt, String publishedBy) {
+    public record Version(String name, int version, String description, Instant publishedAt, String publishedBy,
+                          boolean testVersion) {
     }
 
     public record Definition(String name, List<Version> versions) {
@@ -41,8 +42,9 @@ public class DefinitionsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response publish(String json, @jakarta.ws.rs.core.Context UriInfo uri) {
-        var published = definitions.publish(json);
+    public Response publish(String json, @jakarta.ws.rs.QueryParam("test") boolean test,
+                            @jakarta.ws.rs.core.Context UriInfo uri) {
+        var published = definitions.publish(json, test);
         var location = uri.getBaseUriBuilder().path("definitions").path(published.name()).path("versions")
                 .path(String.valueOf(published.version())).build();
         return Response.created(location).entity(published).build();
@@ -60,7 +62,8 @@ public class DefinitionsResource {
     @Path("{name}")
     public Definition versions(@PathParam("name") String name) {
         var versions = definitions.versions(name).stream()
-                .map(d -> new Version(d.name(), d.version(), d.description(), d.publishedAt(), d.publishedBy()))
+                .map(d -> new Version(d.name(), d.version(), d.description(), d.publishedAt(), d.publishedBy(),
+                        d.testVersion()))
                 .toList();
         if (versions.isEmpty()) {
             throw new FlowExceptions.UnknownDefinition(name, null);
