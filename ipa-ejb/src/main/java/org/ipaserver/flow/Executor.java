@@ -11,11 +11,9 @@ import org.ipaserver.definition.ActionDef;
 import org.ipaserver.definition.CompiledProcess;
 import org.ipaserver.definition.Scope;
 import org.ipaserver.definition.TypedValues;
-import org.ipaserver.definition.VariableDef;
 import org.ipaserver.definition.VariableType;
 import org.ipaserver.expression.ExpressionException;
 import org.ipaserver.expression.Expressions;
-import org.ipaserver.expression.VariableLookup;
 
 /**
  * Runs a flow from its current position to the next wait point or its end. It touches no
@@ -26,11 +24,11 @@ public final class Executor {
     /** Steps one run may take before it is stopped as runaway (a ChangeState cycle without waits). */
     static final int MAX_STEPS_PER_RUN = 1_000_000;
 
-    private final Expressions expressions;
+    private final FlowVariables variables;
     private final Clock clock;
 
     public Executor(Expressions expressions, Clock clock) {
-        this.expressions = expressions;
+        this.variables = new FlowVariables(expressions);
         this.clock = clock;
     }
 
@@ -38,7 +36,7 @@ public final class Executor {
     public FlowState start(CompiledProcess process, Map<String, Object> inputs) {
         var globals = new LinkedHashMap<String, Object>();
         for (var variable : process.definition().variables()) {
-            globals.put(variable.name(), initial(variable));
+            globals.put(variable.name(), FlowVariables.initial(variable));
         }
         globals.putAll(inputs);
         var state = new FlowState(globals);
@@ -93,7 +91,7 @@ public final class Executor {
         var run = (ActionDef.RunProcess) process.block(cursor.block).get(cursor.index);
         try {
             run.outputs().forEach((childVariable, target) ->
-                    assign(process, state, frame, target, childGlobals.get(childVariable)));
+                    variables.assign(process, state, frame, target, childGlobals.get(childVariable)));
         } catch (FlowFailure | IllegalArgumentException e) {
             return new Outcome.Failed(run.path(), "RunProcess" + failureLabel(run) + ": " + e.getMessage());
         }
@@ -111,7 +109,7 @@ public final class Executor {
         var cursor = frame.top();
         var send = (ActionDef.SendWorkItem) process.block(cursor.block).get(cursor.index);
         try {
-            values.forEach((variable, value) -> assign(process, state, frame, variable, value));
+            values.forEach((variable, value) -> variables.assign(process, state, frame, variable, value));
         } catch (FlowFailure | IllegalArgumentException e) {
             return new Outcome.Failed(send.path(), send.type() + failureLabel(send) + ": " + e.getMessage());
         }
@@ -134,17 +132,17 @@ public final class Executor {
         if (action instanceof ActionDef.UpdateVariables update) {
             var values = new HashMap<String, Object>();
             for (var assignment : update.assignments()) {
-                values.put(assignment.variable(), evaluate(assignment.value(), state, frame));
+                values.put(assignment.variable(), variables.evaluate(assignment.value(), state, frame));
             }
-            values.forEach((name, value) -> assign(process, state, frame, name, value));
+            values.forEach((name, value) -> variables.assign(process, state, frame, name, value));
             cursor.advance();
         } else if (action instanceof ActionDef.Decision decision) {
-            var branch = isTrue(decision.condition(), state, frame) ? decision.then() : decision.otherwise();
+            var branch = variables.isTrue(decision.condition(), state, frame) ? decision.then() : decision.otherwise();
             enterOrAdvance(process, frame, cursor, branch);
         } else if (action instanceof ActionDef.Select select) {
             var branch = select.otherwise();
             for (var option : select.cases()) {
-                if (isTrue(option.when(), state, frame)) {
+                if (variables.isTrue(option.when(), state, frame)) {
                     branch = option.actions();
                     break;
                 }
@@ -154,17 +152,17 @@ public final class Executor {
             loop(process, state, frame, cursor, loop);
         } else if (action instanceof ActionDef.RunTask run) {
             var task = process.definition().task(run.task()).orElseThrow();
-            var locals = newLocals(process, task);
+            var locals = variables.newLocals(process, task);
             for (var input : run.inputs().entrySet()) {
                 var declared = process.locals(task).get(input.getKey());
-                locals.put(input.getKey(), convert(evaluate(input.getValue(), state, frame), declared));
+                locals.put(input.getKey(), FlowVariables.convert(variables.evaluate(input.getValue(), state, frame), declared));
             }
             push(process, state, task, locals);
         } else if (action instanceof ActionDef.EndTask) {
             returnFromTask(process, state);
         } else if (action instanceof ActionDef.ChangeState change) {
             var inputs = new HashMap<String, Object>();
-            change.inputs().forEach((name, text) -> inputs.put(name, evaluate(text, state, frame)));
+            change.inputs().forEach((name, text) -> inputs.put(name, variables.evaluate(text, state, frame)));
             state.frames.clear();
             enterState(process, state, change.state(), inputs);
         } else if (action instanceof ActionDef.EndProcess) {
@@ -172,7 +170,7 @@ public final class Executor {
             return new Outcome.Completed();
         } else if (action instanceof ActionDef.RunProcess run) {
             var inputs = new LinkedHashMap<String, Object>();
-            run.inputs().forEach((name, text) -> inputs.put(name, evaluate(text, state, frame)));
+            run.inputs().forEach((name, text) -> inputs.put(name, variables.evaluate(text, state, frame)));
             state.waitingOn = "flow of " + run.process();
             return new Outcome.ChildRequested(run, inputs);
         } else if (action instanceof ActionDef.Wait wait) {
@@ -189,9 +187,9 @@ public final class Executor {
     private void loop(CompiledProcess process, FlowState state, FlowState.Frame frame, FlowState.Cursor cursor,
                       ActionDef.Loop loop) {
         if (loop.counter() != null) {
-            assign(process, state, frame, loop.counter(), (long) cursor.iteration);
+            variables.assign(process, state, frame, loop.counter(), (long) cursor.iteration);
         }
-        if (!isTrue(loop.condition(), state, frame)) {
+        if (!variables.isTrue(loop.condition(), state, frame)) {
             cursor.advance();
             return;
         }
@@ -223,8 +221,8 @@ public final class Executor {
 
     private void enterState(CompiledProcess process, FlowState state, String name, Map<String, Object> inputs) {
         var target = process.definition().state(name).orElseThrow(() -> new FlowFailure("no state named " + name));
-        var locals = newLocals(process, target);
-        inputs.forEach((input, value) -> locals.put(input, convert(value, process.locals(target).get(input))));
+        var locals = variables.newLocals(process, target);
+        inputs.forEach((input, value) -> locals.put(input, FlowVariables.convert(value, process.locals(target).get(input))));
         push(process, state, target, locals);
         state.stateName = name;
     }
@@ -241,59 +239,14 @@ public final class Executor {
         var caller = state.top();
         var cursor = caller.top();
         var run = (ActionDef.RunTask) process.block(cursor.block).get(cursor.index);
-        run.outputs().forEach((output, target) -> assign(process, state, caller, target, task.locals.get(output)));
+        run.outputs().forEach((output, target) -> variables.assign(process, state, caller, target, task.locals.get(output)));
         cursor.advance();
-    }
-
-    private Map<String, Object> newLocals(CompiledProcess process, Scope scope) {
-        var locals = new HashMap<String, Object>();
-        for (var variable : process.locals(scope).values()) {
-            locals.put(variable.name(), initial(variable));
-        }
-        return locals;
-    }
-
-    private void assign(CompiledProcess process, FlowState state, FlowState.Frame frame, String name, Object value) {
-        var local = process.locals(frame.scope).get(name);
-        if (local != null) {
-            frame.locals.put(name, convert(value, local));
-            return;
-        }
-        var global = process.globals().get(name);
-        if (global == null) {
-            throw new FlowFailure("unknown variable '" + name + "'");
-        }
-        state.globals.put(name, convert(value, global));
-    }
-
-    private static Object convert(Object value, VariableDef variable) {
-        try {
-            return TypedValues.coerce(value, variable.type());
-        } catch (IllegalArgumentException e) {
-            throw new FlowFailure("variable '" + variable.name() + "': " + e.getMessage());
-        }
-    }
-
-    private static Object initial(VariableDef variable) {
-        return variable.initial() == null ? null : TypedValues.fromJson(variable.initial(), variable.type());
-    }
-
-    private Object evaluate(String text, FlowState state, FlowState.Frame frame) {
-        return expressions.evaluate(text, new Lookup(state, frame));
-    }
-
-    private boolean isTrue(String condition, FlowState state, FlowState.Frame frame) {
-        var value = evaluate(condition, state, frame);
-        if (value == null) {
-            throw new FlowFailure("the condition has no value (a variable in it is empty)");
-        }
-        return (Boolean) TypedValues.coerce(value, VariableType.BOOLEAN);
     }
 
     private Outcome sendWorkItem(CompiledProcess process, FlowState state, FlowState.Frame frame,
                                  ActionDef.SendWorkItem send) {
         var recipientText = send.toWorkgroup() ? send.workgroup() : send.user();
-        var recipient = evaluate(recipientText, state, frame);
+        var recipient = variables.evaluate(recipientText, state, frame);
         if (recipient == null || recipient.toString().isBlank()) {
             throw new FlowFailure("the " + (send.toWorkgroup() ? "workgroup" : "user") + " to send the work item to "
                     + "has no value");
@@ -301,7 +254,7 @@ public final class Executor {
         var form = process.definition().forms().stream().filter(f -> f.name().equals(send.form())).findFirst()
                 .orElseThrow();
         var descriptionText = send.description() != null ? send.description() : form.description();
-        var description = descriptionText == null ? form.name() : String.valueOf(evaluate(descriptionText, state,
+        var description = descriptionText == null ? form.name() : String.valueOf(variables.evaluate(descriptionText, state,
                 frame));
         var deadline = send.timeout() == null ? null : wakeAt(null, send.timeout(), state, frame);
         state.wakeAt = deadline;
@@ -312,13 +265,13 @@ public final class Executor {
     private Instant wakeAt(String untilText, String durationText, FlowState state, FlowState.Frame frame) {
         var now = clock.instant();
         if (untilText != null) {
-            var until = TypedValues.coerce(evaluate(untilText, state, frame), VariableType.DATETIME);
+            var until = TypedValues.coerce(variables.evaluate(untilText, state, frame), VariableType.DATETIME);
             if (until == null) {
                 throw new FlowFailure("'until' has no value");
             }
             return (Instant) until;
         }
-        var value = evaluate(durationText, state, frame);
+        var value = variables.evaluate(durationText, state, frame);
         Duration duration;
         if (value instanceof Number seconds) {
             duration = Duration.ofMillis(Math.round(seconds.doubleValue() * 1000));
@@ -339,20 +292,5 @@ public final class Executor {
 
     private static String failureLabel(ActionDef action) {
         return action.label() == null ? "" : " '" + action.label() + "'";
-    }
-
-    /** Locals of the running state or task first, then the flow's globals. */
-    private record Lookup(FlowState state, FlowState.Frame frame) implements VariableLookup {
-
-        @Override
-        public boolean has(String name) {
-            return frame.locals.containsKey(name) || state.globals.containsKey(name);
-        }
-
-        @Override
-        public Object value(String name) {
-            var local = frame.locals.get(name);
-            return local != null || frame.locals.containsKey(name) ? local : state.globals.get(name);
-        }
     }
 }
