@@ -1,10 +1,10 @@
 package org.ipaserver.routing;
 
 import org.ipaserver.store.LocalStore;
-import org.junit.jupiter.api.Tag;
+import org.ipaserver.store.PostgresqlSuite;
 
 /** Every routing store test again on PostgreSQL (127.0.0.1:5432/test), run with -Ppostgresql. */
-@Tag("postgresql")
+@PostgresqlSuite
 class PostgresRoutingStoreTest extends RoutingStoreTest {
 
     @Override

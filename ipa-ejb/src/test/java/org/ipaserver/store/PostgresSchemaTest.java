@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * PostgreSQL, so it runs only with {@code -Ppostgresql}; the server is read from
  * {@code ipa.test.postgresql.url/user/password} (default 127.0.0.1:5432/test, postgres, none).
  */
-@Tag("postgresql")
+@PostgresqlSuite
 class PostgresSchemaTest {
 
     private static final String URL = System.getProperty("ipa.test.postgresql.url",
