@@ -46,7 +46,7 @@ public final class Api {
     }
 
     public static final Credentials NONE = new Credentials(null, null);
-    // The demo users of the realm "ipa" (ipa-ear/src/main/payara/configure-domain.sh).
+    // The demo users of the realm "ipa" (ipa-ear/src/main/domain/configure-domain.sh).
     public static final Credentials ADMIN = Credentials.user("admin");   // designer, launch, view, manage, admin
     public static final Credentials ALICE = Credentials.user("alice");   // launch, view
     public static final Credentials BOB = Credentials.user("bob");       // launch

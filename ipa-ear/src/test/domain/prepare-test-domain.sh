@@ -18,7 +18,7 @@ admin_port=$4
 data_dir=$5
 domain_dir=$payara_home/glassfish/domains/$domain
 marker=$domain_dir/config/.ipa-configured
-configure_domain=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../main/payara" && pwd)/configure-domain.sh
+configure_domain=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../main/domain" && pwd)/configure-domain.sh
 
 if [[ $admin_port -ne $((portbase + 48)) ]]; then
     echo "prepare-test-domain: admin port $admin_port does not match portbase $portbase (expected $((portbase + 48)))" >&2
