@@ -5,7 +5,6 @@ import static org.ipaserver.store.JsonFactory.JSON;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import java.util.Map;
 import org.ipaserver.definition.CompiledProcess;
 import org.ipaserver.definition.TypedValues;
 import org.ipaserver.definition.VariableDef;
+import org.ipaserver.store.JsonFactory;
 
 /**
  * The compact JSON form of a {@link FlowState}, stored in {@code flowexec_Storage}. Values are
@@ -68,10 +68,7 @@ public final class StateDocument {
     }
 
     public static FlowState read(String text, CompiledProcess process) {
-        JsonObject document;
-        try (var reader = JSON.createReader(new StringReader(text))) {
-            document = reader.readObject();
-        }
+        var document = JsonFactory.readObject(text);
         var state = new FlowState(values(document.getJsonObject("g"), process.globals()));
         for (var f : document.getJsonArray("f").getValuesAs(JsonObject.class)) {
             var scope = process.scope(f.getString("k"), f.getString("n"));

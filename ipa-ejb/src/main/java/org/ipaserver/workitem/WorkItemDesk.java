@@ -5,7 +5,6 @@ import static org.ipaserver.store.JsonFactory.JSON;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
-import java.io.StringReader;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.ipaserver.routing.WorkgroupRouting;
 import org.ipaserver.security.AccessDenied;
 import org.ipaserver.security.Caller;
 import org.ipaserver.security.DataAccess;
+import org.ipaserver.store.JsonFactory;
 
 /**
  * What people do with work items: list theirs and their queues, pick up, hold, transfer, save a
@@ -212,9 +212,7 @@ public final class WorkItemDesk {
         if (item.draft() == null) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        try (var reader = JSON.createReader(new StringReader(item.draft()))) {
-            return reader.readObject();
-        }
+        return JsonFactory.readObject(item.draft());
     }
 
     /** The values the form shows: the draft where there is one, else the flow's variables. */

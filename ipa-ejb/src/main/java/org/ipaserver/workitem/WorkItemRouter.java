@@ -13,6 +13,7 @@ import org.ipaserver.flow.FlowRecord;
 import org.ipaserver.flow.Outcome;
 import org.ipaserver.flow.WorkItemDispatch;
 import org.ipaserver.routing.WorkgroupRouting;
+import org.ipaserver.store.JsonFactory;
 
 /**
  * Creates the work items flows ask for: routed to a user, that user holds it (alerting); routed to
@@ -88,10 +89,8 @@ public final class WorkItemRouter implements WorkItemDispatch {
     private static Map<String, Integer> skills(WorkItem item) {
         var skills = new HashMap<String, Integer>();
         if (item.requiredSkills() != null) {
-            try (var reader = JSON.createReader(new java.io.StringReader(item.requiredSkills()))) {
-                reader.readObject().forEach((skill, level) -> skills.put(skill,
-                        ((jakarta.json.JsonNumber) level).intValue()));
-            }
+            JsonFactory.readObject(item.requiredSkills()).forEach((skill, level) -> skills.put(skill,
+                    ((jakarta.json.JsonNumber) level).intValue()));
         }
         return skills;
     }

@@ -3,7 +3,6 @@ package org.ipaserver.api;
 import jakarta.ejb.EJB;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,8 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
-import org.ipaserver.flow.FlowExceptions;
-import org.ipaserver.flow.FlowExceptions.FieldError;
 import org.ipaserver.workitem.WorkItemService;
 import org.ipaserver.workitem.WorkItemView;
 
@@ -88,7 +85,7 @@ public class WorkItemsResource {
         var body = RequestBodies.object(json);
         var button = text(body, "button");
         if (button == null) {
-            throw new FlowExceptions.InvalidInput(List.of(new FieldError("button", "the button pressed is required")));
+            throw RequestBodies.invalid("button", "the button pressed is required");
         }
         return workItems.complete(id, button, values(body), version(body));
     }
@@ -98,14 +95,13 @@ public class WorkItemsResource {
         if (body == null || body.isBlank()) {
             return null;
         }
-        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
-            return reader.readObject();
-        }
+        return org.ipaserver.store.JsonFactory.readObject(body);
     }
 
+    /** A string member (400 when it is something else), blank taken as absent. */
     private static String text(JsonObject body, String member) {
-        return body != null && body.get(member) instanceof JsonString s && !s.getString().isBlank()
-                ? s.getString() : null;
+        var value = RequestBodies.string(body, member);
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static Long version(JsonObject body) {
@@ -115,7 +111,7 @@ public class WorkItemsResource {
         if (body.get("version") instanceof JsonNumber n && n.isIntegral()) {
             return n.longValue();
         }
-        throw new FlowExceptions.InvalidInput(List.of(new FieldError("version", "must be a whole number")));
+        throw RequestBodies.invalid("version", "must be a whole number");
     }
 
     private static Map<String, JsonValue> values(JsonObject body) {
@@ -125,6 +121,6 @@ public class WorkItemsResource {
         if (body.get("values") instanceof JsonObject values) {
             return values;
         }
-        throw new FlowExceptions.InvalidInput(List.of(new FieldError("values", "must be an object of field → value")));
+        throw RequestBodies.invalid("values", "must be an object of field → value");
     }
 }
