@@ -14,6 +14,8 @@ import org.ipaserver.expression.VariableLookup;
 /** Validation of the actions of one state or task, with the variables that scope can see. */
 final class ActionChecks {
 
+    private static final java.util.regex.Pattern HANDLER = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
+
     private final ProcessDefinition definition;
     private final Expressions expressions;
     private final Function<String, Optional<ProcessDefinition>> published;
@@ -89,8 +91,58 @@ final class ActionChecks {
                 waitAction(wait, vars);
             } else if (action instanceof ActionDef.SendWorkItem send) {
                 sendWorkItem(send, vars);
+            } else if (action instanceof ActionDef.RunHandler run) {
+                if (run.handler() != null && !HANDLER.matcher(run.handler()).matches()) {
+                    error(run.path() + ".handler", "a handler name holds only letters, digits, '_', '.' and '-' "
+                            + "(it names a Java handler or a program in the connector's handlers directory)");
+                }
+                external(run, vars);
             }
             action.blocks().forEach(block -> check(block, scope, vars));
+        }
+    }
+
+    /** What every external action shares: inputs, outputs, timeout, and which secured variables may leave. */
+    private void external(ActionDef.External action, Map<String, VariableDef> vars) {
+        var specs = definition.securitySpecifications().stream().map(SecuritySpecification::name).toList();
+        for (int i = 0; i < action.trusted().size(); i++) {
+            if (!specs.contains(action.trusted().get(i))) {
+                error(action.path() + ".securitySpecifications[" + i + "]", "no security specification named '"
+                        + action.trusted().get(i) + "'");
+            }
+        }
+        action.inputs().forEach((name, value) -> {
+            var path = action.path() + ".inputs." + name;
+            expression(value, path, vars);
+            secured(value, vars, action.trusted(), path, action.type());
+        });
+        action.outputs().forEach((name, target) -> variable(target, action.path() + ".outputs." + name, vars));
+        if (action.timeout() != null) {
+            try {
+                if (DefinitionValidator.literalDuration(action.timeout()) == null) {
+                    expression(action.timeout(), action.path() + ".timeout", vars);
+                }
+            } catch (IllegalArgumentException e) {
+                error(action.path() + ".timeout", e.getMessage());
+            }
+        }
+    }
+
+    /** A value that leaves the flow may name a secured variable only when the action trusts its specification. */
+    private void secured(String text, Map<String, VariableDef> vars, List<String> trusted, String path, String type) {
+        Expressions.Compiled compiled;
+        try {
+            compiled = expressions.compile(text);
+        } catch (ExpressionException e) {
+            return; // reported by expression()
+        }
+        for (var name : compiled.variables()) {
+            var variable = vars.get(name);
+            var spec = variable == null ? null : variable.securitySpecification();
+            if (spec != null && !trusted.contains(spec)) {
+                error(path, "variable '" + name + "' is under security specification '" + spec + "': list '" + spec
+                        + "' in the " + type + "'s securitySpecifications to let its value leave the flow there");
+            }
         }
     }
 
