@@ -211,4 +211,47 @@ class WorkItemDeskTest {
         assertEquals(1, store.inTransaction(em -> desk.mine(em, c("eve"))).size());
         assertEquals(List.of(), store.inTransaction(em -> desk.mine(em, c("dan"))));
     }
+
+    private void queuedProcessWithUnderwriters() {
+        store.run(em -> catalog.publish(em, QUEUED, "designer", clock.instant()));
+        sql("INSERT INTO ipa_Workgroups (workgroup_name) VALUES ('Underwriters')");
+    }
+
+    /** The routing use cases as an administrator calls them; presence changes reach the queues as in the server. */
+    private org.ipaserver.routing.RoutingService routing(jakarta.persistence.EntityManager em) {
+        var router = new WorkItemRouter(clock);
+        return org.ipaserver.routing.RoutingServices.asAdmin(em, new WorkItemsInHand(), change -> {
+            if (change.presence() == org.ipaserver.routing.Presence.AVAILABLE) {
+                router.offerQueued(em, change.user());
+            }
+        });
+    }
+
+    private org.ipaserver.routing.RoutingDecision whoWouldGetAnItem() {
+        return store.inTransaction(em -> routing(em).route("Underwriters", Map.of("Loans", 50)));
+    }
+
+    @Test
+    void theRoutingQuestionCountsItemsInHandAndAnswersWhereTheNextItemGoes() {
+        queuedProcessWithUnderwriters();
+        member("ann", "available", "GROUP_ROUTED", 60);
+        member("bob", "available", "GROUP_ROUTED", 60);
+        Runnable launchOne = () -> store.run(em -> engine.launch(em, "Queued", null, Map.of(), "cid"));
+        assertEquals("ann", whoWouldGetAnItem().chosen().orElseThrow(), "equal skills, nobody holds any: by name");
+
+        launchOne.run();
+        assertEquals(1, store.inTransaction(em -> desk.mine(em, c("ann"))).size());
+        var asked = whoWouldGetAnItem();
+        assertEquals("bob", asked.chosen().orElseThrow(), "ann holds one item now");
+        assertEquals(List.of(0, 1), asked.candidates().stream()
+                .map(org.ipaserver.routing.RoutingDecision.Assessment::itemsInHand).toList());
+        launchOne.run();
+        assertEquals(1, store.inTransaction(em -> desk.mine(em, c("bob"))).size(), "the answer was right");
+
+        var heldByAnn = onlyItemOf("ann");
+        store.run(em -> desk.pickUp(em, heldByAnn.id(), c("ann"), null));
+        store.run(em -> desk.hold(em, heldByAnn.id(), c("ann"), null));
+        assertEquals(List.of(1, 1), whoWouldGetAnItem().candidates().stream()
+                .map(org.ipaserver.routing.RoutingDecision.Assessment::itemsInHand).toList(), "held items count too");
+    }
 }
