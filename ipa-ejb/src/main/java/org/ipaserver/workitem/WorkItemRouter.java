@@ -52,15 +52,17 @@ public final class WorkItemRouter implements WorkItemDispatch {
     }
 
     /**
-     * Offers the queued items of a user's workgroups, oldest first, as long as routing picks that
-     * user: called when they become available.
+     * Offers the items waiting in a user's workgroup queues, oldest first, to whom routing picks
+     * now (the user, unless someone else qualifies better): called when they become available.
      */
     public int offerQueued(EntityManager em, String user) {
         int offered = 0;
         for (var workgroup : WorkgroupRouting.workgroupsOf(em, user)) {
+            // alerting: nobody qualified when it was routed; held: it came back to the queue at a restart
             var queued = em.createQuery("SELECT w FROM WorkItem w WHERE w.workgroup = :workgroup AND w.owner IS NULL"
-                    + " AND w.status = :alerting ORDER BY w.createdAt", WorkItem.class)
-                    .setParameter("workgroup", workgroup).setParameter("alerting", WorkItemStatus.ALERTING.code())
+                    + " AND w.status IN :waiting ORDER BY w.createdAt", WorkItem.class)
+                    .setParameter("workgroup", workgroup)
+                    .setParameter("waiting", List.of(WorkItemStatus.ALERTING.code(), WorkItemStatus.HELD.code()))
                     .getResultList();
             for (var item : queued) {
                 var chosen = WorkgroupRouting.offer(em, workgroup, skills(item), ITEMS_IN_HAND);

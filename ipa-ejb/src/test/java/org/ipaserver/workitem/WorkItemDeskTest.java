@@ -254,4 +254,29 @@ class WorkItemDeskTest {
         assertEquals(List.of(1, 1), whoWouldGetAnItem().candidates().stream()
                 .map(org.ipaserver.routing.RoutingDecision.Assessment::itemsInHand).toList(), "held items count too");
     }
+
+    @Test
+    void aWorkgroupItemRestoredHeldInTheQueueGoesToAMemberWhoBecomesAvailable() {
+        queuedProcessWithUnderwriters();
+        member("ann", "available", "GROUP_ROUTED", 60);
+        member("eve", "away", "GROUP_ROUTED", 90);
+        store.run(em -> engine.launch(em, "Queued", null, Map.of(), "cid"));
+        var item = onlyItemOf("ann");
+        store.run(em -> desk.pickUp(em, item.id(), c("ann"), null));
+        sql("UPDATE ipa_UserPresence SET presence = 'away' WHERE user_name = 'ann'");
+
+        assertEquals(Integer.valueOf(1), store.inTransaction(em -> desk.restore(em, "storage-a")), "a restart");
+        var queued = store.inTransaction(em -> desk.queue(em, "Underwriters", c("eve")));
+        assertEquals(List.of("held"), queued.stream().map(WorkItemView::status).toList(), "held in the queue");
+        assertEquals(List.of(), store.inTransaction(em -> desk.mine(em, c("ann"))));
+
+        store.run(em -> routing(em).setPresence("eve", "available"));
+        var offered = onlyItemOf("eve");
+        assertEquals(item.id(), offered.id());
+        assertEquals("alerting", offered.status());
+        assertEquals(List.of(), store.inTransaction(em -> desk.queue(em, "Underwriters", c("eve"))));
+        store.run(em -> desk.pickUp(em, item.id(), c("eve"), null));
+        store.run(em -> desk.complete(em, item.id(), c("eve"), "Ok", Map.<String, JsonValue>of(), null));
+        assertEquals("completed", store.inTransaction(em -> engine.view(em, item.flowId())).status());
+    }
 }
