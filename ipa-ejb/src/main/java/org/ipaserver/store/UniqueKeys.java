@@ -19,7 +19,8 @@ public final class UniqueKeys {
 
     /** Whether the exception, or one down its chain of causes, is the database refusing a duplicate key. */
     public static boolean violated(Throwable exception) {
-        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        int depth = 0; // a chain that loops back on itself ends here too
+        for (Throwable t = exception; t != null && depth++ < 50; t = t.getCause()) {
             for (var sql = t instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
                 if (UNIQUE_VIOLATION.equals(sql.getSQLState()) || "23000".equals(sql.getSQLState())
                         && (sql.getErrorCode() == SQL_SERVER_DUPLICATE_KEY
