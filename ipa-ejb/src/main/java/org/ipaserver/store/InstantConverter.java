@@ -5,7 +5,10 @@ import jakarta.persistence.Converter;
 import java.sql.Timestamp;
 import java.time.Instant;
 
-/** Instants in TIMESTAMP columns, as UTC wall-clock time (the server runs with user.timezone=UTC). */
+/**
+ * Instants in TIMESTAMP columns, as UTC wall-clock time: {@link UtcTimestamps} has the driver write
+ * and read each timestamp in UTC, so no JVM option (user.timezone) is needed.
+ */
 @Converter(autoApply = true)
 public class InstantConverter implements AttributeConverter<Instant, Timestamp> {
 
