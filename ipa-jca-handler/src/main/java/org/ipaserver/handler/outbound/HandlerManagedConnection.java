@@ -12,12 +12,12 @@ import jakarta.resource.spi.ManagedConnectionFactory;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
+import org.ipaserver.handler.HandlerRequest;
 import org.ipaserver.handler.HandlerResult;
 
 /**
@@ -66,8 +66,8 @@ public class HandlerManagedConnection implements ManagedConnection {
         listeners.clear();
     }
 
-    HandlerResult run(String handlerName, Map<String, String> inputs, Duration timeout) {
-        return runner.run(handlerName, inputs, timeout);
+    HandlerResult run(HandlerRequest request, HandlerConnectionHandle handle) {
+        return runner.run(request);
     }
 
     Duration defaultTimeout() {
