@@ -10,32 +10,58 @@ import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ManagedConnectionMetaData;
 import jakarta.resource.spi.ManagedConnectionFactory;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Logger;
 import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
+import org.ipaserver.handler.HandlerException;
 import org.ipaserver.handler.HandlerRequest;
 import org.ipaserver.handler.HandlerResult;
+import org.ipaserver.handler.UnknownHandlerException;
+import org.ipaserver.handler.worker.Worker;
+import org.ipaserver.handler.worker.WorkerDirectory;
+import org.ipaserver.handler.worker.WorkerLauncher;
 
 /**
- * A pooled connection. It holds no physical resource (handlers run in this JVM); its job is the
- * contract with the pool: when the application closes a handle it tells the listeners, which is
- * how the server learns the connection can go back to the pool.
+ * A pooled connection: at most one live worker process (the pool's size is the number of
+ * workers). Java handlers run in this JVM and need nothing of it. It keeps the contract with the
+ * pool: closing a handle tells the listeners the connection can go back to the pool, and a worker
+ * that failed a call (timeout, exit, broken protocol) is reported as a connection error, so that
+ * the pool destroys this connection and makes a fresh one.
  */
 public class HandlerManagedConnection implements ManagedConnection {
 
+    private static final Logger LOG = Logger.getLogger(HandlerManagedConnection.class.getName());
+
     private final HandlerManagedConnectionFactory factory;
     private final HandlerRunner runner;
+    private final WorkerDirectory directory;
+    private final WorkerLauncher launcher;
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<HandlerConnectionHandle> handles = ConcurrentHashMap.newKeySet();
+    /** The handler it was asked for, or whose worker it holds; null when neither. */
+    private volatile String handlerName;
+    private volatile Worker worker;
     private volatile PrintWriter logWriter;
 
+    /** For Java handlers only. */
     HandlerManagedConnection(HandlerManagedConnectionFactory factory, HandlerRunner runner) {
+        this(factory, runner, WorkerDirectory.none(), null, null);
+    }
+
+    HandlerManagedConnection(HandlerManagedConnectionFactory factory, HandlerRunner runner,
+            WorkerDirectory directory, WorkerLauncher launcher, String handlerName) {
         this.factory = factory;
         this.runner = runner;
+        this.directory = directory;
+        this.launcher = launcher;
+        this.handlerName = handlerName;
     }
 
     @Override
@@ -64,10 +90,76 @@ public class HandlerManagedConnection implements ManagedConnection {
     public void destroy() {
         cleanup();
         listeners.clear();
+        var current = worker;
+        worker = null;
+        if (current != null) {
+            current.stop();
+        }
     }
 
+    /** A Java handler of that name runs in this JVM; otherwise the handlers directory's program runs in our worker. */
     HandlerResult run(HandlerRequest request, HandlerConnectionHandle handle) {
-        return runner.run(request);
+        var name = request.handlerName();
+        if (runner.runs(name)) {
+            return runner.run(request);
+        }
+        var program = directory.program(name).orElseThrow(() -> unknown(name));
+        var current = workerFor(name, program);
+        try {
+            return current.call(request);
+        } catch (HandlerException e) {
+            // The worker is stopped: this connection has nothing left to offer but its slot.
+            worker = null;
+            connectionError(handle, e);
+            throw e;
+        }
+    }
+
+    private Worker workerFor(String name, Path program) {
+        var current = worker;
+        if (current != null && current.handlerName().equals(name) && current.isReady()) {
+            return current;
+        }
+        if (current != null) {
+            if (current.handlerName().equals(name)) {
+                LOG.warning(() -> "The " + current + " exited or wrote out of turn while idle; starting a new one");
+            } else {
+                LOG.fine(() -> "Stopping the " + current + " to run handler '" + name + "' on its connection");
+            }
+            worker = null;
+            current.stop();
+        }
+        handlerName = name;
+        var fresh = launcher.start(name, program);
+        worker = fresh;
+        return fresh;
+    }
+
+    private UnknownHandlerException unknown(String name) {
+        var known = new TreeSet<>(runner.registry().names());
+        known.addAll(directory.names());
+        return new UnknownHandlerException(name, known);
+    }
+
+    private void connectionError(HandlerConnectionHandle handle, Exception cause) {
+        var event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_ERROR_OCCURRED, cause);
+        event.setConnectionHandle(handle);
+        listeners.forEach(listener -> listener.connectionErrorOccurred(event));
+    }
+
+    String handlerName() {
+        return handlerName;
+    }
+
+    boolean hasReadyWorker() {
+        var current = worker;
+        return current != null && current.isReady();
+    }
+
+    /** The pid of its worker, or -1 when it has none; for tests and diagnostics. */
+    long workerPid() {
+        var current = worker;
+        return current == null ? -1 : current.pid();
     }
 
     Duration defaultTimeout() {

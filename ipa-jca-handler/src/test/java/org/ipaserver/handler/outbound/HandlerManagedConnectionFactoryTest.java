@@ -107,7 +107,7 @@ class HandlerManagedConnectionFactoryTest {
 
     private HandlerResourceAdapter startedAdapter() {
         var adapter = new HandlerResourceAdapter();
-        adapter.start(new HandlerRunner(new HandlerRegistry(List.of(new EchoHandler(), new SleepHandler())), threads));
+        adapter.start(new HandlerRegistry(List.of(new EchoHandler(), new SleepHandler())), threads);
         return adapter;
     }
 }
