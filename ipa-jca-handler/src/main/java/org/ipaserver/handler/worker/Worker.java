@@ -1,10 +1,6 @@
 package org.ipaserver.handler.worker;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +35,7 @@ public final class Worker {
 
     private final String handlerName;
     private final Process process;
-    private final Writer requests;
+    private final RequestWriter requests;
     private final WorkerProtocol protocol;
     private final Duration grace;
     private final Consumer<Worker> onStop;
@@ -49,10 +45,11 @@ public final class Worker {
     private final AtomicBoolean busy = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private Worker(String handlerName, Process process, WorkerProtocol protocol, Duration grace, Consumer<Worker> onStop) {
+    private Worker(String handlerName, Process process, Executor executor, WorkerProtocol protocol, Duration grace,
+            Consumer<Worker> onStop) {
         this.handlerName = handlerName;
         this.process = process;
-        this.requests = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+        this.requests = new RequestWriter(process.getOutputStream(), executor);
         this.protocol = protocol;
         this.grace = grace;
         this.onStop = onStop;
@@ -67,7 +64,7 @@ public final class Worker {
         } catch (IOException e) {
             throw new HandlerException("Handler '" + handlerName + "' could not be started: " + e.getMessage(), e);
         }
-        var worker = new Worker(handlerName, process, protocol, grace, onStop);
+        var worker = new Worker(handlerName, process, executor, protocol, grace, onStop);
         try {
             executor.execute(worker::readAnswers);
             executor.execute(worker::logErrors);
@@ -114,17 +111,15 @@ public final class Worker {
         if (!isReady()) {
             throw broken("was not ready for a request");
         }
-        try {
-            requests.write(protocol.request(request));
-            requests.write('\n');
-            requests.flush();
-        } catch (IOException e) {
-            throw broken(ended() + " before taking the request");
-        }
+        long deadline = request.timeout().isZero() ? 0 : System.nanoTime() + request.timeout().toNanos();
         Object answer;
         try {
-            answer = request.timeout().isZero() ? answers.take()
-                    : answers.poll(request.timeout().toNanos(), TimeUnit.NANOSECONDS);
+            var written = requests.write(protocol.request(request), deadline);
+            if (written == RequestWriter.Outcome.INPUT_CLOSED) {
+                throw broken(ended() + " before taking the request");
+            }
+            answer = written == RequestWriter.Outcome.TIMED_OUT ? null
+                    : deadline == 0 ? answers.take() : answers.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             stop();
             Thread.currentThread().interrupt();
@@ -176,11 +171,7 @@ public final class Worker {
         List<ProcessHandle> family = process.descendants().toList();
         process.destroy();
         family.forEach(ProcessHandle::destroy);
-        try {
-            requests.close();
-        } catch (IOException e) {
-            // It is gone; there is nothing left to tell it.
-        }
+        requests.close();
         try {
             process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -94,6 +94,23 @@ class WorkerFailuresTest {
     }
 
     @Test
+    void aWorkerThatDoesNotReadCannotHoldALargeRequestPastItsTimeout() throws Exception {
+        fixture.programs.write("deaf", """
+                echo $$ > "%s"
+                exec sleep 30
+                """.formatted(root.resolve("deaf.pid")));
+        long start = System.nanoTime();
+
+        assertThrows(HandlerTimeoutException.class,
+                () -> fixture.run("deaf", Map.of("Document", "x".repeat(500_000)), TIMEOUT));
+
+        long waited = elapsedMillis(start);
+        assertTrue(waited < TIMEOUT.toMillis() + 1_500, "waited " + waited + " ms");
+        assertDead(pid("deaf.pid"));
+        assertEquals(1, fixture.pool.errors.size());
+    }
+
+    @Test
     void garbageIsAProtocolErrorThatDoesNotRepeatTheGarbage() throws Exception {
         fixture.programs.write("garbage", """
                 while IFS= read -r line; do echo "secret-4711 is not JSON"; done

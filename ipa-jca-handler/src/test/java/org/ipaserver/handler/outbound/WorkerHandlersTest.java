@@ -142,6 +142,18 @@ class WorkerHandlersTest {
     }
 
     @Test
+    void aLargeRequestReachesTheWorker() throws Exception {
+        fixture.programs.write("length", """
+                while IFS= read -r line; do printf '{"exit":"success","outputs":{"length":"%s"}}\\n' "${#line}"; done
+                """);
+        var document = "x".repeat(300_000);
+
+        var length = fixture.run("length", Map.of("Document", document), Duration.ofSeconds(10)).outputs().get("length");
+
+        assertTrue(Integer.parseInt(length) > 300_000, length);
+    }
+
+    @Test
     void zeroWaitsWithoutLimit() throws Exception {
         fixture.programs.write("pid", HandlerPrograms.PID);
 
