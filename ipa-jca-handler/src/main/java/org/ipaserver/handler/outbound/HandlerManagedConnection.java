@@ -10,23 +10,20 @@ import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ManagedConnectionMetaData;
 import jakarta.resource.spi.ManagedConnectionFactory;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Logger;
 import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
 import org.ipaserver.handler.HandlerException;
 import org.ipaserver.handler.HandlerRequest;
 import org.ipaserver.handler.HandlerResult;
 import org.ipaserver.handler.UnknownHandlerException;
-import org.ipaserver.handler.worker.Worker;
 import org.ipaserver.handler.worker.WorkerDirectory;
-import org.ipaserver.handler.worker.WorkerLauncher;
+import org.ipaserver.handler.worker.WorkerSlot;
 
 /**
  * A pooled connection: at most one live worker process (the pool's size is the number of
@@ -37,31 +34,22 @@ import org.ipaserver.handler.worker.WorkerLauncher;
  */
 public class HandlerManagedConnection implements ManagedConnection {
 
-    private static final Logger LOG = Logger.getLogger(HandlerManagedConnection.class.getName());
-
     private final HandlerManagedConnectionFactory factory;
     private final HandlerRunner runner;
-    private final WorkerDirectory directory;
-    private final WorkerLauncher launcher;
+    private final WorkerSlot slot;
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<HandlerConnectionHandle> handles = ConcurrentHashMap.newKeySet();
-    /** The handler it was asked for, or whose worker it holds; null when neither. */
-    private volatile String handlerName;
-    private volatile Worker worker;
     private volatile PrintWriter logWriter;
 
     /** For Java handlers only. */
     HandlerManagedConnection(HandlerManagedConnectionFactory factory, HandlerRunner runner) {
-        this(factory, runner, WorkerDirectory.none(), null, null);
+        this(factory, runner, new WorkerSlot(WorkerDirectory.none(), null, null));
     }
 
-    HandlerManagedConnection(HandlerManagedConnectionFactory factory, HandlerRunner runner,
-            WorkerDirectory directory, WorkerLauncher launcher, String handlerName) {
+    HandlerManagedConnection(HandlerManagedConnectionFactory factory, HandlerRunner runner, WorkerSlot slot) {
         this.factory = factory;
         this.runner = runner;
-        this.directory = directory;
-        this.launcher = launcher;
-        this.handlerName = handlerName;
+        this.slot = slot;
     }
 
     @Override
@@ -90,11 +78,7 @@ public class HandlerManagedConnection implements ManagedConnection {
     public void destroy() {
         cleanup();
         listeners.clear();
-        var current = worker;
-        worker = null;
-        if (current != null) {
-            current.stop();
-        }
+        slot.stop();
     }
 
     /** A Java handler of that name runs in this JVM; otherwise the handlers directory's program runs in our worker. */
@@ -103,42 +87,18 @@ public class HandlerManagedConnection implements ManagedConnection {
         if (runner.runs(name)) {
             return runner.run(request);
         }
-        var program = directory.program(name).orElseThrow(() -> unknown(name));
-        var current = workerFor(name, program);
+        if (!slot.offers(name)) {
+            var known = new TreeSet<>(runner.registry().names());
+            known.addAll(slot.names());
+            throw new UnknownHandlerException(name, known);
+        }
         try {
-            return current.call(request);
+            return slot.call(request);
         } catch (HandlerException e) {
-            // The worker is stopped: this connection has nothing left to offer but its slot.
-            worker = null;
+            // The worker is stopped: the pool should replace this connection.
             connectionError(handle, e);
             throw e;
         }
-    }
-
-    private Worker workerFor(String name, Path program) {
-        var current = worker;
-        if (current != null && current.handlerName().equals(name) && current.isReady()) {
-            return current;
-        }
-        if (current != null) {
-            if (current.handlerName().equals(name)) {
-                LOG.warning(() -> "The " + current + " exited or wrote out of turn while idle; starting a new one");
-            } else {
-                LOG.fine(() -> "Stopping the " + current + " to run handler '" + name + "' on its connection");
-            }
-            worker = null;
-            current.stop();
-        }
-        handlerName = name;
-        var fresh = launcher.start(name, program);
-        worker = fresh;
-        return fresh;
-    }
-
-    private UnknownHandlerException unknown(String name) {
-        var known = new TreeSet<>(runner.registry().names());
-        known.addAll(directory.names());
-        return new UnknownHandlerException(name, known);
     }
 
     private void connectionError(HandlerConnectionHandle handle, Exception cause) {
@@ -148,18 +108,11 @@ public class HandlerManagedConnection implements ManagedConnection {
     }
 
     String handlerName() {
-        return handlerName;
+        return slot.handlerName();
     }
 
     boolean hasReadyWorker() {
-        var current = worker;
-        return current != null && current.isReady();
-    }
-
-    /** The pid of its worker, or -1 when it has none; for tests and diagnostics. */
-    long workerPid() {
-        var current = worker;
-        return current == null ? -1 : current.pid();
+        return slot.hasReadyWorker();
     }
 
     Duration defaultTimeout() {

@@ -11,6 +11,7 @@ import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
 import jakarta.resource.spi.TransactionSupport;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -19,6 +20,7 @@ import javax.security.auth.Subject;
 import org.ipaserver.handler.HandlerConnection;
 import org.ipaserver.handler.HandlerConnectionFactory;
 import org.ipaserver.handler.worker.WorkerDirectory;
+import org.ipaserver.handler.worker.WorkerSlot;
 
 /**
  * One configured connection factory. The server keys its pools by this object, so equality
@@ -87,6 +89,11 @@ public class HandlerManagedConnectionFactory
                     + "), Java handlers only");
             return;
         }
+        if (!Files.isDirectory(directory.folder())) {
+            LOG.warning(() -> "IPA handler connector: the handlers directory " + directory.folder()
+                    + " does not exist (yet); handler programs put there later are found when called");
+            return;
+        }
         var names = directory.names();
         LOG.info(() -> "IPA handler connector: worker handlers from " + directory.folder() + ": " + names);
         var runner = adapter().runner();
@@ -112,8 +119,8 @@ public class HandlerManagedConnectionFactory
     @Override
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) {
         var adapter = adapter();
-        return new HandlerManagedConnection(this, adapter.runner(), workerDirectory(), adapter.launcher(),
-                wantedHandler(info));
+        return new HandlerManagedConnection(this, adapter.runner(),
+                new WorkerSlot(workerDirectory(), adapter.launcher(), wantedHandler(info)));
     }
 
     /**

@@ -3,7 +3,7 @@ package org.ipaserver.handler.worker;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.ArrayList;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
@@ -168,7 +168,7 @@ public final class Worker {
             return;
         }
         // Its children first in the list: once it is gone they are no longer its descendants.
-        List<ProcessHandle> family = process.descendants().toList();
+        var family = new ArrayList<>(process.descendants().toList());
         process.destroy();
         family.forEach(ProcessHandle::destroy);
         requests.close();
@@ -177,6 +177,8 @@ public final class Worker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // One that ignored SIGTERM may have started more children meanwhile.
+        process.descendants().forEach(family::add);
         process.destroyForcibly();
         family.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         onStop.accept(this);

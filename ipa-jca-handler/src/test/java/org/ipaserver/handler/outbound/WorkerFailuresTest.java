@@ -208,10 +208,16 @@ class WorkerFailuresTest {
     }
 
     private static void assertDead(long pid) throws Exception {
-        var process = ProcessHandle.of(pid);
-        if (process.isPresent()) {
-            // Killed processes that are not our children are reaped by init, a moment later.
-            process.get().onExit().get(2, TimeUnit.SECONDS);
+        // Killed processes that are not our children are reaped by init, a moment later.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            if (System.nanoTime() > deadline) {
+                var info = ProcessHandle.of(pid).map(p -> p.info() + " parent " + p.parent()).orElse("");
+                var ps = new String(new ProcessBuilder("ps", "-o", "pid,ppid,stat,etime,cmd", "-p", Long.toString(pid))
+                        .start().getInputStream().readAllBytes());
+                throw new AssertionError("process " + pid + " is still alive: " + info + "\n" + ps);
+            }
+            Thread.sleep(20);
         }
     }
 
