@@ -90,7 +90,7 @@ public final class Worker {
     }
 
     /**
-     * Sends the request and waits for the answer. Any exception means the worker is stopped.
+     * Sends the request and waits for the answer. A HandlerException means the worker is stopped.
      *
      * @throws HandlerTimeoutException when no answer came within the request's timeout
      * @throws HandlerException        when the worker exited, broke the protocol, or the wait was interrupted
