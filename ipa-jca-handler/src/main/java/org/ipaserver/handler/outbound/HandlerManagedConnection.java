@@ -115,6 +115,10 @@ public class HandlerManagedConnection implements ManagedConnection {
         return slot.hasReadyWorker();
     }
 
+    boolean hasBrokenWorker() {
+        return slot.hasBrokenWorker();
+    }
+
     Duration defaultTimeout() {
         return factory.defaultTimeout();
     }

@@ -10,9 +10,11 @@ import jakarta.resource.spi.ManagedConnectionFactory;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
 import jakarta.resource.spi.TransactionSupport;
+import jakarta.resource.spi.ValidatingManagedConnectionFactory;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -32,8 +34,8 @@ import org.ipaserver.handler.worker.WorkerSlot;
         connectionFactoryImpl = AllocatingConnectionFactory.class,
         connection = HandlerConnection.class,
         connectionImpl = HandlerConnectionHandle.class)
-public class HandlerManagedConnectionFactory
-        implements ManagedConnectionFactory, ResourceAdapterAssociation, TransactionSupport {
+public class HandlerManagedConnectionFactory implements ManagedConnectionFactory, ValidatingManagedConnectionFactory,
+        ResourceAdapterAssociation, TransactionSupport {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(HandlerManagedConnectionFactory.class.getName());
@@ -147,6 +149,22 @@ public class HandlerManagedConnectionFactory
             }
         }
         return best;
+    }
+
+    /**
+     * Idle connections whose worker ended or wrote out of turn (when the pool validates). Their
+     * next call would replace the worker anyway; this lets the pool drop them sooner.
+     */
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public Set getInvalidConnections(Set connections) {
+        var invalid = new HashSet<>();
+        for (Object candidate : connections) {
+            if (candidate instanceof HandlerManagedConnection connection && connection.hasBrokenWorker()) {
+                invalid.add(connection);
+            }
+        }
+        return invalid;
     }
 
     private static int rank(HandlerManagedConnection connection, String wanted) {

@@ -84,6 +84,12 @@ public final class WorkerSlot {
         return current != null && current.isReady();
     }
 
+    /** It holds a worker that ended, or wrote out of turn, since its last call. */
+    public boolean hasBrokenWorker() {
+        var current = worker;
+        return current != null && !current.isReady();
+    }
+
     public void stop() {
         var current = worker;
         worker = null;

@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.ipaserver.handler.HandlerConnection;
 import org.ipaserver.handler.HandlerException;
 import org.ipaserver.handler.HandlerRequest;
 import org.ipaserver.handler.HandlerResult;
@@ -173,6 +175,38 @@ class WorkerHandlersTest {
 
         assertNotEquals(first, second);
         assertTrue(fixture.pool.errors.isEmpty());
+    }
+
+    @Test
+    void aPoolThatValidatesDropsConnectionsWhoseWorkerEnded() throws Exception {
+        fixture.programs.write("once", """
+                IFS= read -r line
+                printf '{"exit":"success"}\\n'
+                """);
+        fixture.programs.write("pid", HandlerPrograms.PID);
+        var factory = new HandlerManagedConnectionFactory();
+        factory.setHandlersDirectory(fixture.programs.folder().toString());
+        factory.setResourceAdapter(fixture.adapter);
+        var ended = (HandlerManagedConnection) factory.createManagedConnection(null, new HandlerRequestInfo("once"));
+        var alive = (HandlerManagedConnection) factory.createManagedConnection(null, new HandlerRequestInfo("pid"));
+        var unused = factory.createManagedConnection(null, null);
+        try {
+            for (var connection : List.of(ended, alive)) {
+                try (var handle = (HandlerConnection) connection.getConnection(null, null)) {
+                    handle.run(connection.handlerName(), Map.of(), Duration.ofSeconds(10));
+                }
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!ended.hasBrokenWorker() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+
+            assertEquals(Set.of(ended), factory.getInvalidConnections(Set.of(ended, alive, unused)));
+        } finally {
+            ended.destroy();
+            alive.destroy();
+            unused.destroy();
+        }
     }
 
     @Test
