@@ -60,6 +60,8 @@ class FlowApiIT {
         assertEquals("completed", flow.getString("status"), flow::toString);
         assertEquals("Approved", flow.getString("currentState"));
         assertEquals("CL-LEE-700", flow.getJsonObject("variables").getString("LoanID"));
+        assertEquals(72, flow.getJsonObject("variables").getInt("RiskScore"),
+                "scored by the handlers/score-applicant worker process through the connector");
         assertTrue(flow.getJsonArray("history").size() >= 8, flow::toString);
     }
 

@@ -12,19 +12,19 @@ import org.ipaserver.definition.TypedValues;
 import org.ipaserver.flow.CallRequest;
 import org.ipaserver.flow.CallResult;
 import org.ipaserver.handler.HandlerException;
+import org.ipaserver.handler.HandlerRequest;
 import org.ipaserver.handler.HandlerTimeoutException;
 import org.ipaserver.handler.UnknownHandlerException;
 import org.ipaserver.job.ExternalCall;
 
 /**
- * RunHandler calls through the handler connector: inputs go as text, the handler's answer names
- * the exit. An action without a timeout waits PAS_HandlerResponseTimeout (0: without limit).
+ * RunHandler calls through the handler connector: inputs go as text with the call's ID and
+ * idempotency key, the handler's answer names the exit. An action without a timeout waits
+ * PAS_HandlerResponseTimeout (0: without limit). A handler's message may quote values: it goes to
+ * the flow's step history as the handler wrote it, never to the log.
  */
 @ApplicationScoped
 public class HandlerCalls implements ExternalCall {
-
-    /** The input every handler receives besides the action's: stable across retries of one step. */
-    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
 
     @EJB
     HandlerConnector connector;
@@ -41,8 +41,10 @@ public class HandlerCalls implements ExternalCall {
         var action = (ActionDef.RunHandler) request.action();
         var timeout = request.timeout() != null ? request.timeout() : parameters.handlerResponseTimeout();
         try {
-            var result = connector.run(action.handler(), texts(request), timeout);
-            return new CallResult(result.exitPath(), result.outputs(), null);
+            var result = connector.run(new HandlerRequest(action.handler(), texts(request), timeout,
+                    request.flowId() + "/" + request.number(), request.idempotencyKey()));
+            return new CallResult(result.exitPath(), result.outputs(),
+                    result.message() == null || result.message().isEmpty() ? null : result.message());
         } catch (HandlerTimeoutException e) {
             return CallResult.timeout("handler '" + action.handler() + "' did not answer within " + timeout);
         } catch (UnknownHandlerException e) {
@@ -56,7 +58,6 @@ public class HandlerCalls implements ExternalCall {
         var texts = new LinkedHashMap<String, String>();
         request.inputs().forEach((name, value) -> texts.put(name, value == null ? ""
                 : TypedValues.toJson(value) instanceof JsonString s ? s.getString() : TypedValues.toJson(value).toString()));
-        texts.put(IDEMPOTENCY_KEY, request.idempotencyKey());
         return texts;
     }
 }

@@ -6,9 +6,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.resource.ConnectionFactoryDefinition;
 import jakarta.resource.spi.TransactionSupport;
-import java.time.Duration;
-import java.util.Map;
 import org.ipaserver.handler.HandlerConnectionFactory;
+import org.ipaserver.handler.HandlerRequest;
 import org.ipaserver.handler.HandlerResult;
 
 /**
@@ -32,13 +31,12 @@ public class HandlerConnector {
     HandlerConnectionFactory connections;
 
     /**
-     * Runs one handler; the connection goes back to the pool before the result is returned.
-     *
-     * @param timeout {@link Duration#ZERO} waits without limit
+     * Runs one handler on a connection whose worker already runs it where the pool has one; the
+     * connection goes back to the pool before the result is returned.
      */
-    public HandlerResult run(String handlerName, Map<String, String> inputs, Duration timeout) {
-        try (var connection = connections.getConnection()) {
-            return connection.run(handlerName, inputs, timeout);
+    public HandlerResult run(HandlerRequest request) {
+        try (var connection = connections.getConnection(request.handlerName())) {
+            return connection.run(request);
         }
     }
 }

@@ -25,7 +25,9 @@ class FlowEngineTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T08:00:00Z"));
     private final DefinitionCatalog catalog = new DefinitionCatalog(new Expressions());
-    private final FlowEngine engine = new FlowEngine(catalog, clock, "storage-a", 3, new org.ipaserver.workitem.WorkItemRouter(clock));
+    private final List<CallRequest> calls = new java.util.ArrayList<>();
+    private final FlowEngine engine = new FlowEngine(catalog, clock, new FlowOwner("storage-a", 0), 3,
+            new org.ipaserver.workitem.WorkItemRouter(clock), calls::add);
     private LocalStore store;
 
     @BeforeEach
@@ -48,10 +50,17 @@ class FlowEngineTest {
         var id = launch("CarLoan", Map.of("FirstName", Json.createValue("Ann"), "LastName", Json.createValue("Lee"),
                 "LoanAmount", Json.createValue(20000), "CreditScore", Json.createValue(700)));
 
+        var calling = view(id);
+        assertEquals("calling RunHandler 'Score applicant' (call 1, attempt 1)", calling.waitingOn());
+        assertEquals("score-applicant", ((org.ipaserver.definition.ActionDef.RunHandler) calls.get(0).action()).handler());
+        assertEquals(Boolean.TRUE, store.inTransaction(em -> engine.callEnded(em, id, 1,
+                new CallResult("success", Map.of("Score", "72"), null))));
+
         var waiting = view(id);
         assertEquals("waiting", waiting.status());
         assertEquals("AutomaticCheck", waiting.currentState());
         assertEquals("timer", waiting.waitingOn());
+        assertEquals(72L, waiting.variables().get("RiskScore"));
         assertEquals(List.of(), store.inTransaction(em -> engine.dueTimers(em, 10)));
 
         clock.advance(Duration.ofSeconds(1));

@@ -254,7 +254,9 @@ class WorkerHandlersTest {
     void aJavaHandlerOfTheSameNameTakesPrecedence() throws Exception {
         fixture.programs.write("echo", HandlerPrograms.PID);
 
-        assertEquals(Map.of("x", "1"), fixture.run("echo", Map.of("x", "1"), Duration.ofSeconds(5)).outputs());
+        var outputs = fixture.run("echo", Map.of("x", "1"), Duration.ofSeconds(5)).outputs();
+        assertEquals("1", outputs.get("x"), "the Java echo answered, not the program (which answers its pid)");
+        assertEquals(java.util.Set.of("x", "idempotencyKey"), outputs.keySet());
         assertEquals(0, fixture.adapter.launcher().liveWorkers());
     }
 
