@@ -44,11 +44,14 @@ final class FlowVariables {
     }
 
     static Object convert(Object value, VariableDef variable) {
+        Object converted;
         try {
-            return TypedValues.coerce(value, variable.type());
+            converted = TypedValues.coerce(value, variable.type());
         } catch (IllegalArgumentException e) {
             throw new FlowFailure("variable '" + variable.name() + "': " + e.getMessage());
         }
+        FlowLimits.checkValue(variable.name(), converted);
+        return converted;
     }
 
     static Object initial(VariableDef variable) {

@@ -1,0 +1,78 @@
+package org.ipaserver.flow;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Bounds that keep one flow from exhausting the server: a definition can recurse through tasks
+ * or grow a value in a loop, and the flow must then end in error, not take the heap with it.
+ * Values are checked when they are stored; the whole state when the flow comes to rest.
+ */
+final class FlowLimits {
+
+    /** Task frames one flow may stack (a task that calls itself needs a way out before this). */
+    static final int MAX_TASK_DEPTH = 100;
+    /** Characters of one text value (a String, or one item of a list). */
+    static final int MAX_TEXT_CHARS = 1_000_000;
+    /** Items of one list value. */
+    static final int MAX_LIST_ITEMS = 10_000;
+    /** Characters of all values of a flow (globals and every frame's locals), about its state document. */
+    static final long MAX_STATE_CHARS = 4_000_000;
+
+    private FlowLimits() {
+    }
+
+    /** Refuses a value too large to be stored in variable {@code name}. */
+    static void checkValue(String name, Object value) {
+        if (value instanceof CharSequence text && text.length() > MAX_TEXT_CHARS) {
+            throw new FlowFailure("variable '" + name + "': a text of more than " + MAX_TEXT_CHARS
+                    + " characters cannot be stored");
+        }
+        if (value instanceof Collection<?> items) {
+            if (items.size() > MAX_LIST_ITEMS) {
+                throw new FlowFailure("variable '" + name + "': a list of more than " + MAX_LIST_ITEMS
+                        + " items cannot be stored");
+            }
+            if (chars(value) > MAX_TEXT_CHARS) {
+                throw new FlowFailure("variable '" + name + "': a list of more than " + MAX_TEXT_CHARS
+                        + " characters cannot be stored");
+            }
+        }
+    }
+
+    /** Null when the flow's values fit; else why not. */
+    static String stateTooLarge(FlowState state) {
+        long total = chars(state.globals);
+        for (var frame : state.frames) {
+            total += chars(frame.locals);
+        }
+        if (total > MAX_STATE_CHARS) {
+            return "the flow's variables hold more than " + MAX_STATE_CHARS + " characters, the most one flow "
+                    + "may keep (is a list or a text growing in a loop?)";
+        }
+        return null;
+    }
+
+    private static long chars(Map<String, Object> values) {
+        long total = 0;
+        for (var value : values.values()) {
+            total += chars(value);
+        }
+        return total;
+    }
+
+    /** About the characters a value takes in the state document. */
+    private static long chars(Object value) {
+        if (value == null) {
+            return 0;
+        }
+        if (value instanceof Collection<?> items) {
+            long total = 2;
+            for (var item : items) {
+                total += chars(item) + 1;
+            }
+            return total;
+        }
+        return value instanceof CharSequence text ? text.length() + 2 : 24;
+    }
+}
