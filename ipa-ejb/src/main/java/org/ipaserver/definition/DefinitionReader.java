@@ -1,17 +1,16 @@
 package org.ipaserver.definition;
 
-import static org.ipaserver.store.JsonFactory.JSON;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.ipaserver.store.JsonFactory;
 import java.util.function.BiFunction;
 
 /**
@@ -31,12 +30,13 @@ public final class DefinitionReader {
     public static Result read(String json) {
         var reader = new DefinitionReader();
         JsonValue document;
-        try (var parser = JSON.createReader(new StringReader(json == null ? "" : json))) {
-            document = parser.readValue();
+        try {
+            document = JsonFactory.readValue(json);
         } catch (JsonParsingException e) {
             var at = e.getLocation();
-            return new Result(null, List.of(Problem.error("$", "not valid JSON (line " + at.getLineNumber()
-                    + ", column " + at.getColumnNumber() + "): " + e.getMessage())));
+            return new Result(null, List.of(Problem.error("$", at == null ? "not valid JSON: " + e.getMessage()
+                    : "not valid JSON (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + "): "
+                    + e.getMessage())));
         } catch (RuntimeException e) {
             return new Result(null, List.of(Problem.error("$", "not valid JSON: " + e.getMessage())));
         }

@@ -112,6 +112,29 @@ class DefinitionValidatorTest {
     }
 
     @Test
+    void textAfterTheDocumentIsInvalidJson() {
+        var report = validator.validate("{ \"name\": \"X\", \"startState\": \"S\", \"states\": [ { \"name\": \"S\" } ] } trailing");
+        assertEquals(1, report.problems().size(), report.problems().toString());
+        assertProblem(report, "$", "text after the end of the JSON document");
+    }
+
+    @Test
+    void initialValuesMustHaveTheJsonTypeOfTheirVariable() {
+        var report = validator.validate("""
+                { "name": "Initials", "startState": "S", "states": [ { "name": "S" } ],
+                  "variables": [ { "name": "Flag", "type": "Boolean", "initial": "false" },
+                                 { "name": "Count", "type": "Integer", "initial": "3" },
+                                 { "name": "Names", "type": "String", "list": true, "initial": "Ann" },
+                                 { "name": "Fine", "type": "Decimal", "initial": 2.5 } ] }
+                """);
+        assertProblem(report, "$.variables[0].initial", "a JSON string cannot be stored in a Boolean variable: it "
+                + "takes true or false");
+        assertProblem(report, "$.variables[1].initial", "it takes a whole JSON number");
+        assertProblem(report, "$.variables[2].initial", "it takes a JSON array");
+        assertEquals(3, report.errors().size(), report.errors().toString());
+    }
+
+    @Test
     void aDefinitionNeedsAStartStateAndStates() {
         var report = validator.validate("{ \"name\": \"Empty\" }");
         assertProblem(report, "$.startState", "'startState' is required");
