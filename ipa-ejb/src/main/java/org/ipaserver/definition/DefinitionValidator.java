@@ -75,6 +75,7 @@ public final class DefinitionValidator {
             }
             actions.check(scope);
         }
+        TaskRecursion.check(definition, problems);
         new FormChecks(definition, problems, actions::globalExpression).check();
         warnUnreachableStates(definition, problems);
         return problems;
