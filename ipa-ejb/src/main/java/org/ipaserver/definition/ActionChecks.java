@@ -18,6 +18,7 @@ final class ActionChecks {
     private final Expressions expressions;
     private final Function<String, Optional<ProcessDefinition>> published;
     private final List<Problem> problems;
+    private final ShownTexts shown;
 
     ActionChecks(ProcessDefinition definition, Expressions expressions,
                  Function<String, Optional<ProcessDefinition>> published, List<Problem> problems) {
@@ -25,11 +26,14 @@ final class ActionChecks {
         this.expressions = expressions;
         this.published = published;
         this.problems = problems;
+        this.shown = new ShownTexts(expressions, problems);
     }
 
-    /** Checks an expression that sees the global variables only (form descriptions). */
-    void globalExpression(String text, String path) {
-        expression(text, path, DefinitionValidator.byName(definition.variables()));
+    /** Checks a form description: a text over the global variables shown with every work item of the form. */
+    void formDescription(String text, String path) {
+        var globals = DefinitionValidator.byName(definition.variables());
+        expression(text, path, globals);
+        shown.check(text, path, "the form description", globals);
     }
 
     void check(Scope scope) {
@@ -150,6 +154,9 @@ final class ActionChecks {
             error(wait.path(), "Wait needs exactly one of 'duration' and 'until'");
             return;
         }
+        shown.check(wait.duration(), wait.path() + ".duration", "the duration (the time the flow waits until is "
+                + "shown with it)", vars);
+        shown.check(wait.until(), wait.path() + ".until", "the time the flow waits until (shown with it)", vars);
         if (wait.duration() != null) {
             try {
                 var literal = DefinitionValidator.literalDuration(wait.duration());
@@ -173,10 +180,15 @@ final class ActionChecks {
         if (recipient != null && !recipient.isEmpty()) {
             expression(recipient, send.path() + member, vars).ifPresent(r ->
                     assignable(r, recipient, VariableType.STRING, send.path() + member));
+            shown.check(recipient, send.path() + member, "the recipient (shown with the flow and the work item)",
+                    vars);
         }
         if (send.description() != null) {
             expression(send.description(), send.path() + ".description", vars);
+            shown.check(send.description(), send.path() + ".description", "the work-item description", vars);
         }
+        shown.check(send.timeout(), send.path() + ".timeout", "the timeout (its deadline is shown with the flow)",
+                vars);
         if (send.timeout() != null) {
             try {
                 if (DefinitionValidator.literalDuration(send.timeout()) == null) {

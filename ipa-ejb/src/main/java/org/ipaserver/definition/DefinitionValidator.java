@@ -76,7 +76,7 @@ public final class DefinitionValidator {
             actions.check(scope);
         }
         TaskRecursion.check(definition, problems);
-        new FormChecks(definition, problems, actions::globalExpression).check();
+        new FormChecks(definition, problems, actions::formDescription).check();
         warnUnreachableStates(definition, problems);
         return problems;
     }
