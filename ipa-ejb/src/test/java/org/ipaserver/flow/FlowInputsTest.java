@@ -35,4 +35,16 @@ class FlowInputsTest {
         assertEquals(Map.of("Flag", false, "Count", 7L), FlowInputs.check(process,
                 Map.of("Flag", JsonValue.FALSE, "Count", Json.createValue(7))));
     }
+
+    @Test
+    void aLaunchInputLargerThanAFlowMayKeepIsRefused() {
+        var process = TestProcesses.compile("""
+                { "name": "Big", "startState": "S", "variables": [ { "name": "Text", "type": "String" } ],
+                  "states": [ { "name": "S", "actions": [] } ] }
+                """);
+        var error = assertThrows(FlowExceptions.InvalidInput.class, () -> FlowInputs.check(process,
+                Map.of("Text", Json.createValue("x".repeat(FlowLimits.MAX_TEXT_CHARS + 1)))));
+        assertEquals(List.of(new FieldError("variables.Text", "variable 'Text': a text of more than "
+                + FlowLimits.MAX_TEXT_CHARS + " characters cannot be stored")), error.errors());
+    }
 }
