@@ -14,6 +14,9 @@ import org.ipaserver.expression.VariableLookup;
 /** Validation of the actions of one state or task, with the variables that scope can see. */
 final class ActionChecks {
 
+    /** A work item records the path of the action that sent it in a column of this size. */
+    private static final int MAX_WORK_ITEM_PATH = 512;
+
     private final ProcessDefinition definition;
     private final Expressions expressions;
     private final Function<String, Optional<ProcessDefinition>> published;
@@ -177,6 +180,10 @@ final class ActionChecks {
     private void sendWorkItem(ActionDef.SendWorkItem send, Map<String, VariableDef> vars) {
         var recipient = send.toWorkgroup() ? send.workgroup() : send.user();
         var member = send.toWorkgroup() ? ".workgroup" : ".user";
+        if (send.path().length() > MAX_WORK_ITEM_PATH) {
+            error(send.path(), "this work-item action is nested too deep: its path has more than "
+                    + MAX_WORK_ITEM_PATH + " characters (the most a work item can record)");
+        }
         if (recipient != null && !recipient.isEmpty()) {
             expression(recipient, send.path() + member, vars).ifPresent(r ->
                     assignable(r, recipient, VariableType.STRING, send.path() + member));

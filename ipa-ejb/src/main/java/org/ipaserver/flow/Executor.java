@@ -25,6 +25,8 @@ public final class Executor {
 
     /** Steps one run may take before it is stopped as runaway (a ChangeState cycle without waits). */
     static final int MAX_STEPS_PER_RUN = 1_000_000;
+    /** User and workgroup names are at most this long (the work-item columns that hold them). */
+    static final int MAX_RECIPIENT_LENGTH = 128;
     private static final Logger LOG = Logger.getLogger(Executor.class.getName());
 
     private final FlowVariables variables;
@@ -296,9 +298,13 @@ public final class Executor {
                                  ActionDef.SendWorkItem send) {
         var recipientText = send.toWorkgroup() ? send.workgroup() : send.user();
         var recipient = variables.evaluate(recipientText, state, frame);
+        var whom = send.toWorkgroup() ? "workgroup" : "user";
         if (recipient == null || recipient.toString().isBlank()) {
-            throw new FlowFailure("the " + (send.toWorkgroup() ? "workgroup" : "user") + " to send the work item to "
-                    + "has no value");
+            throw new FlowFailure("the " + whom + " to send the work item to has no value");
+        }
+        if (recipient.toString().strip().length() > MAX_RECIPIENT_LENGTH) {
+            throw new FlowFailure("the " + whom + " to send the work item to is longer than " + MAX_RECIPIENT_LENGTH
+                    + " characters: no " + whom + " has such a name");
         }
         var form = process.definition().forms().stream().filter(f -> f.name().equals(send.form())).findFirst()
                 .orElseThrow();

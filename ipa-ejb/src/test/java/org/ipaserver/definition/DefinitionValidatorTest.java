@@ -135,6 +135,18 @@ class DefinitionValidatorTest {
     }
 
     @Test
+    void namesLongerThanTheColumnsThatHoldThemAreErrors() {
+        var longName = "S".repeat(DefinitionValidator.MAX_NAME_LENGTH + 1);
+        var report = validator.validate("""
+                { "name": "Long", "startState": "%s", "states": [ { "name": "%s" } ],
+                  "forms": [ { "name": "F", "category": "%s", "buttons": [ { "name": "%s" } ] } ] }
+                """.formatted(longName, longName, longName, longName));
+        assertProblem(report, "$.states[0].name", "a state name has at most 128 characters");
+        assertProblem(report, "$.forms[0].category", "a category has at most 128 characters");
+        assertProblem(report, "$.forms[0].buttons[0].name", "a button name has at most 128 characters");
+    }
+
+    @Test
     void aDefinitionNeedsAStartStateAndStates() {
         var report = validator.validate("{ \"name\": \"Empty\" }");
         assertProblem(report, "$.startState", "'startState' is required");

@@ -96,4 +96,18 @@ class FlowLimitsTest {
         assertTrue(failed.message().contains("FirstName"), failed.message());
         assertTrue(!failed.message().contains("Lee"), "messages never carry values");
     }
+
+    @Test
+    void aComputedRecipientLongerThanAnyNameIsAFlowError() {
+        var process = TestProcesses.compile("""
+                { "name": "Long", "startState": "S", "variables": [ { "name": "Who", "type": "String" } ],
+                  "forms": [ { "name": "F", "buttons": [ { "name": "Ok" } ] } ],
+                  "states": [ { "name": "S", "actions": [
+                    { "type": "SendWorkItemToUser", "form": "F", "user": "${Who}" } ] } ] }
+                """);
+        var state = executor.start(process, Map.of("Who", "u".repeat(Executor.MAX_RECIPIENT_LENGTH + 1)));
+        var failed = assertInstanceOf(Outcome.Failed.class, executor.run(process, state));
+        assertEquals("SendWorkItemToUser: the user to send the work item to is longer than "
+                + Executor.MAX_RECIPIENT_LENGTH + " characters: no user has such a name", failed.message());
+    }
 }
