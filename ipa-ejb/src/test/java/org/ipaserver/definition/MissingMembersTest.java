@@ -64,6 +64,20 @@ class MissingMembersTest {
         everyMutation(WITH_TASKS);
     }
 
+    @Test
+    void aNamelessVariableAndTaskOutputAreReportedWithTheirPaths() {
+        var report = validator.validate("""
+                { "name": "Nameless", "startState": "S",
+                  "variables": [ { "type": "String" } ],
+                  "states": [ { "name": "S", "actions": [ { "type": "RunTask", "task": "T", "outputs": { "o": "X" } } ] } ],
+                  "tasks": [ { "name": "T", "outputs": [ { "type": "String" } ],
+                               "actions": [ { "type": "RunTask", "task": "T" } ] } ] }
+                """);
+        var paths = report.errors().stream().map(Problem::path).toList();
+        org.junit.jupiter.api.Assertions.assertTrue(paths.containsAll(List.of("$.variables[0].name",
+                "$.tasks[0].outputs[0].name", "$.tasks[0].actions[0]")), paths.toString());
+    }
+
     private void everyMutation(String json) {
         JsonValue document;
         try (var reader = Json.createReader(new StringReader(json))) {
