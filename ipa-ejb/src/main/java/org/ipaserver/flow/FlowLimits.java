@@ -8,7 +8,7 @@ import java.util.Map;
  * or grow a value in a loop, and the flow must then end in error, not take the heap with it.
  * Values are checked when they are stored; the whole state when the flow comes to rest.
  */
-final class FlowLimits {
+public final class FlowLimits {
 
     /** Task frames one flow may stack (a task that calls itself needs a way out before this). */
     static final int MAX_TASK_DEPTH = 100;
@@ -24,20 +24,26 @@ final class FlowLimits {
 
     /** Refuses a value too large to be stored in variable {@code name}. */
     static void checkValue(String name, Object value) {
+        var reason = valueTooLarge(value);
+        if (reason != null) {
+            throw new FlowFailure("variable '" + name + "': " + reason);
+        }
+    }
+
+    /** Null when a value fits in a variable; else why not (for checks of input before it reaches a flow). */
+    public static String valueTooLarge(Object value) {
         if (value instanceof CharSequence text && text.length() > MAX_TEXT_CHARS) {
-            throw new FlowFailure("variable '" + name + "': a text of more than " + MAX_TEXT_CHARS
-                    + " characters cannot be stored");
+            return "a text of more than " + MAX_TEXT_CHARS + " characters cannot be stored";
         }
         if (value instanceof Collection<?> items) {
             if (items.size() > MAX_LIST_ITEMS) {
-                throw new FlowFailure("variable '" + name + "': a list of more than " + MAX_LIST_ITEMS
-                        + " items cannot be stored");
+                return "a list of more than " + MAX_LIST_ITEMS + " items cannot be stored";
             }
             if (chars(value) > MAX_TEXT_CHARS) {
-                throw new FlowFailure("variable '" + name + "': a list of more than " + MAX_TEXT_CHARS
-                        + " characters cannot be stored");
+                return "a list of more than " + MAX_TEXT_CHARS + " characters cannot be stored";
             }
         }
+        return null;
     }
 
     /** Null when the flow's values fit; else why not. */

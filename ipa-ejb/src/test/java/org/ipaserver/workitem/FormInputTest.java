@@ -39,4 +39,15 @@ class FormInputTest {
                 GLOBALS, Map.of("approved", JsonValue.FALSE, "amount", Json.createValue(12.5)), Map.of(), false,
                 Set.of()));
     }
+
+    @Test
+    void aValueLargerThanAFlowMayKeepIsRefusedByField() {
+        var error = assertThrows(FlowExceptions.InvalidInput.class, () -> FormInput.check(FORM, Map.of("Amount",
+                GLOBALS.get("Amount"), "Approved", new VariableDef("Approved", new VariableType(
+                        VariableType.Base.STRING, true), null, null, false, null, "$.variables[0]")),
+                Map.of("approved", Json.createArrayBuilder(java.util.Collections.nCopies(10_001, "x")).build()),
+                Map.of(), false, Set.of()));
+        assertEquals(List.of(new FieldError("values.approved", "a list of more than 10000 items cannot be stored")),
+                error.errors());
+    }
 }
