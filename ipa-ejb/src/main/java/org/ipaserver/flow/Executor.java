@@ -309,8 +309,8 @@ public final class Executor {
         var form = process.definition().forms().stream().filter(f -> f.name().equals(send.form())).findFirst()
                 .orElseThrow();
         var descriptionText = send.description() != null ? send.description() : form.description();
-        var description = descriptionText == null ? form.name() : String.valueOf(variables.evaluate(descriptionText, state,
-                frame));
+        var description = descriptionText == null || variables.usesRestricted(process, frame, descriptionText)
+                ? form.name() : String.valueOf(variables.evaluate(descriptionText, state, frame));
         var deadline = send.timeout() == null ? null : wakeAt(null, send.timeout(), state, frame);
         state.wakeAt = deadline;
         state.waitingOn = "work item";

@@ -62,6 +62,23 @@ final class FlowVariables {
         return expressions.evaluate(text, new Lookup(state, frame));
     }
 
+    /**
+     * Whether a text uses a variable under a security specification. Validation refuses such
+     * shown texts; versions published before it did still run, and must not show the value.
+     */
+    boolean usesRestricted(CompiledProcess process, FlowState.Frame frame, String text) {
+        for (var name : expressions.compile(text).variables()) {
+            var variable = process.locals(frame.scope).get(name);
+            if (variable == null) {
+                variable = process.globals().get(name);
+            }
+            if (variable != null && variable.securitySpecification() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean isTrue(String condition, FlowState state, FlowState.Frame frame) {
         var value = evaluate(condition, state, frame);
         if (value == null) {
