@@ -25,6 +25,12 @@ CREATE TABLE flowexec_Flows (
     ended_at            TIMESTAMP,
     error_message       VARCHAR(2000),
     row_version         BIGINT        NOT NULL,
+    job                 VARCHAR(8),
+    next_run_at         TIMESTAMP,
+    job_attempts        INT           DEFAULT 0 NOT NULL,
+    lease_until         TIMESTAMP,
+    owner_epoch         BIGINT        DEFAULT 0 NOT NULL,
+    error_step          VARCHAR(512),
     CONSTRAINT pk_flowexec_flows PRIMARY KEY (flow_id)
 );
 
@@ -38,6 +44,8 @@ CREATE INDEX ix_flows_parent ON flowexec_Flows (parent_flow_id);
 -- Take-over and restore: the flows one storage ID owns.
 CREATE INDEX ix_flows_storage ON flowexec_Flows (storage_id, status);
 CREATE INDEX ix_flows_started ON flowexec_Flows (started_at);
+-- Due jobs of one owner (timers, external calls, retries).
+CREATE INDEX ix_flows_jobs ON flowexec_Flows (storage_id, job, next_run_at);
 
 -- The flow's durable execution state, one document written at each wait point (TEXT: no size limit).
 CREATE TABLE flowexec_Storage (
@@ -205,4 +213,4 @@ CREATE TABLE ipa_SchemaVersion (
     CONSTRAINT pk_ipa_schemaversion PRIMARY KEY (version)
 );
 
-INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (6, CURRENT_TIMESTAMP);
+INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (7, CURRENT_TIMESTAMP);

@@ -5,7 +5,9 @@
 #     (the H2 driver ships with Payara; AUTO_SERVER lets an H2 console open it while the server runs)
 #   - file realm "ipa" (keyfile <data-dir>/realm/keyfile) with the demo users and their groups;
 #     demo users made by an earlier version of this script get the groups added since (see below)
-#   - JVM option -Duser.timezone=UTC (needs a domain restart to take effect)
+#   - JVM options -Duser.timezone=UTC and -Dipa.handlers.dir=<repository>/handlers (take effect
+#     at the next domain restart)
+#   - a transaction timeout and the pool's reclaim of leaked connections
 # Every step checks first, so running it again changes nothing.
 #
 # usage: configure-domain.sh <payara-home> <admin-port> <data-dir>
@@ -17,6 +19,7 @@ if [[ $# -ne 3 ]]; then
 fi
 payara_home=$1
 admin_port=$2
+ipa_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)
 data_dir=$(mkdir -p "$3" && cd "$3" && pwd)
 
 if [[ $data_dir == *[:\;=\ ]* ]]; then
@@ -113,4 +116,16 @@ done
 
 if ! listed -Duser.timezone=UTC list-jvm-options; then
     asadmin create-jvm-options -Duser.timezone=UTC
+fi
+
+# A transaction cut off mid-way (an application stopped under it) must not hold its rows for good:
+# the transaction manager rolls back whatever runs longer than 120 s (Payara's default: never), and
+# the pool takes back a connection held longer than 180 s, which ends its database session.
+asadmin set configs.config.server-config.transaction-service.timeout-in-seconds=120
+asadmin set resources.jdbc-connection-pool.ipa-pool.connection-leak-timeout-in-seconds=180
+asadmin set resources.jdbc-connection-pool.ipa-pool.connection-leak-reclaim=true
+
+# Where RunHandler finds worker-process handlers (the connector's HandlersDirectory falls back to it).
+if ! listed "-Dipa.handlers.dir=$ipa_root/handlers" list-jvm-options; then
+    asadmin create-jvm-options "-Dipa.handlers.dir=$ipa_root/handlers"
 fi

@@ -2,6 +2,7 @@ package org.ipaserver.admin;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -9,7 +10,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.ipaserver.definition.DefinitionCatalog;
 import org.ipaserver.expression.Expressions;
+import org.ipaserver.flow.CallRequest;
 import org.ipaserver.flow.FlowEngine;
+import org.ipaserver.flow.FlowOwner;
 import org.ipaserver.workitem.WorkItemDesk;
 import org.ipaserver.workitem.WorkItemRouter;
 
@@ -22,6 +25,9 @@ public class EngineRuntime {
 
     @Inject
     ServerParameters parameters;
+    /** Observed after the commit by the job workers, which then make the call. */
+    @Inject
+    Event<CallRequest> callsCommitted;
 
     private DefinitionCatalog catalog;
     private FlowEngine engine;
@@ -33,7 +39,8 @@ public class EngineRuntime {
         var clock = Clock.systemUTC();
         catalog = new DefinitionCatalog(new Expressions());
         router = new WorkItemRouter(clock);
-        engine = new FlowEngine(catalog, clock, storageId(), parameters.depthThreshold(), router);
+        engine = new FlowEngine(catalog, clock, new FlowOwner(storageId(), 0), parameters.depthThreshold(), router,
+                callsCommitted::fire);
         desk = new WorkItemDesk(engine, catalog, clock, router);
     }
 

@@ -19,13 +19,16 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.ipaserver.flow.FlowTimers;
+import org.ipaserver.job.FlowJobs;
+import org.ipaserver.job.JobWorkers;
 import org.ipaserver.workitem.WorkItemService;
 
 /**
- * Start-up of this server instance: check the flow store (event IDs 41043–41046), then fire due
- * timers, first those that came due while the server was down. Launches are refused while the
- * store is unusable, and during that first pass when PAS_blockLaunchDuringRestore is set.
+ * Start-up of this server instance: check the flow store (event IDs 41043–41046), restore what was
+ * in hand when it stopped (work items come back held, calls in flight come back restored in
+ * error), then poll for due jobs, first the timers that came due while the server was down.
+ * Launches are refused while the store is unusable, and until those timers have fired when
+ * PAS_blockLaunchDuringRestore is set.
  */
 @Startup
 @Singleton
@@ -39,7 +42,9 @@ public class IpaServer {
     @Resource
     ManagedScheduledExecutorService scheduler;
     @EJB
-    FlowTimers timers;
+    FlowJobs jobs;
+    @Inject
+    JobWorkers workers;
     @EJB
     WorkItemService workItems;
     @Inject
@@ -55,7 +60,10 @@ public class IpaServer {
 
     private volatile StoreStatus store = StoreStatus.notChecked();
     private volatile boolean restoring = true;
+    private volatile boolean stopping;
     private ScheduledFuture<?> poller;
+    /** Timers due before this instant are the restore phase's; later ones are ordinary work. */
+    private final java.time.Instant startedAt = java.time.Instant.now();
 
     @PostConstruct
     void start() {
@@ -67,6 +75,7 @@ public class IpaServer {
 
     @PreDestroy
     void stop() {
+        stopping = true;
         if (poller != null) {
             poller.cancel(false);
         }
@@ -88,18 +97,37 @@ public class IpaServer {
     }
 
     private void tick() {
+        if (stopping) {
+            return;
+        }
         try {
             if (!store.usable()) {
                 checkStore();
                 return;
             }
-            int fired = timers.fireDue();
-            if (fired == 0 && restoring) {
+            workers.poll();
+            if (restoring && jobs.overdueAt(startedAt) == 0) {
                 restoring = false;
                 LOG.info("IPA Server restored its waiting flows; launches are open");
             }
         } catch (RuntimeException e) {
-            LOG.warning("Timer pass failed: " + e);
+            LOG.warning("Job pass failed: " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+
+    private void restoreCalls() {
+        try {
+            int restored = jobs.restoreCalls(startedAt);
+            if (restored > 0) {
+                LOG.warning("IPA Server restored " + restored + " flows in error: their external calls were in "
+                        + "flight when the server stopped (a manager retries, skips or cancels them)");
+            }
+        } catch (RuntimeException e) {
+            LOG.warning("Restoring calls in flight failed: " + e);
         }
     }
 
@@ -124,6 +152,7 @@ public class IpaServer {
         store = new StoreCheck(DATA_SOURCE, createSchemaOnH2).check(dataSource);
         if (store.usable()) {
             restoreWorkItems();
+            restoreCalls();
         }
     }
 }

@@ -16,6 +16,7 @@ final class ActionChecks {
 
     /** A work item records the path of the action that sent it in a column of this size. */
     private static final int MAX_WORK_ITEM_PATH = 512;
+    private static final java.util.regex.Pattern HANDLER = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
 
     private final ProcessDefinition definition;
     private final Expressions expressions;
@@ -96,9 +97,48 @@ final class ActionChecks {
                 waitAction(wait, vars);
             } else if (action instanceof ActionDef.SendWorkItem send) {
                 sendWorkItem(send, vars);
+            } else if (action instanceof ActionDef.RunHandler run) {
+                if (run.handler() != null && !HANDLER.matcher(run.handler()).matches()) {
+                    error(run.path() + ".handler", "a handler name holds only letters, digits, '_', '.' and '-' "
+                            + "(it names a Java handler or a program in the connector's handlers directory)");
+                }
+                external(run, vars);
             }
             action.blocks().forEach(block -> check(block, scope, vars));
         }
+    }
+
+    /** What every external action shares: inputs, outputs, timeout, and which secured variables may leave. */
+    private void external(ActionDef.External action, Map<String, VariableDef> vars) {
+        var specs = definition.securitySpecifications().stream().map(SecuritySpecification::name).toList();
+        for (int i = 0; i < action.trusted().size(); i++) {
+            if (!specs.contains(action.trusted().get(i))) {
+                error(action.path() + ".securitySpecifications[" + i + "]", "no security specification named '"
+                        + action.trusted().get(i) + "'");
+            }
+        }
+        action.inputs().forEach((name, value) -> {
+            var path = action.path() + ".inputs." + name;
+            expression(value, path, vars);
+            secured(value, vars, action.trusted(), path, action.type());
+        });
+        action.outputs().forEach((name, target) -> variable(target, action.path() + ".outputs." + name, vars));
+        if (action.timeout() != null) {
+            try {
+                if (DefinitionValidator.literalDuration(action.timeout()) == null) {
+                    expression(action.timeout(), action.path() + ".timeout", vars);
+                }
+            } catch (IllegalArgumentException e) {
+                error(action.path() + ".timeout", e.getMessage());
+            }
+        }
+    }
+
+    /** A value that leaves the flow may name a secured variable only when the action trusts its specification. */
+    private void secured(String text, Map<String, VariableDef> vars, List<String> trusted, String path, String type) {
+        shown.restricted(text, vars, trusted).forEach((name, spec) -> error(path, "variable '" + name
+                + "' is under security specification '" + spec + "': list '" + spec + "' in the " + type
+                + "'s securitySpecifications to let its value leave the flow there"));
     }
 
     private void stateLevel(ActionDef action, Scope scope) {

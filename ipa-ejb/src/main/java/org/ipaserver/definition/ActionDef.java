@@ -110,4 +110,33 @@ public sealed interface ActionDef {
             return all;
         }
     }
+
+    /**
+     * An action that reaches the outside world. The flow commits "calling" first; the call runs
+     * outside any transaction; its answer picks one of {@link #exits()} (success, failure, timeout
+     * or a named one) and its outputs go to variables. {@code trusted}: the security
+     * specifications whose variables may go into the call.
+     */
+    sealed interface External extends ActionDef {
+        Map<String, String> inputs();
+
+        Map<String, String> outputs();
+
+        String timeout();
+
+        List<String> trusted();
+
+        Map<String, List<ActionDef>> exits();
+
+        @Override
+        default List<List<ActionDef>> blocks() {
+            return List.copyOf(exits().values());
+        }
+    }
+
+    /** Runs a handler through the connector: inputs name → expression, outputs handler output → variable. */
+    record RunHandler(String label, String handler, Map<String, String> inputs, Map<String, String> outputs,
+                      String timeout, List<String> trusted, Map<String, List<ActionDef>> exits, String path)
+            implements External {
+    }
 }

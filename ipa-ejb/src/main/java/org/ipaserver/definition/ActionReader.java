@@ -3,13 +3,14 @@ package org.ipaserver.definition;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Reads action lists: the {@code type} member picks the action, the rest are its members. */
 final class ActionReader {
 
     static final List<String> TYPES = List.of("UpdateVariables", "Decision", "Select", "Loop", "RunTask", "EndTask",
-            "ChangeState", "EndProcess", "RunProcess", "Wait", "SendWorkItemToUser", "SendWorkItemToWorkgroup");
+            "ChangeState", "EndProcess", "RunProcess", "Wait", "SendWorkItemToUser", "SendWorkItemToWorkgroup", "RunHandler");
     static final int DEFAULT_MAX_ITERATIONS = 1000;
 
     private final DefinitionReader r;
@@ -80,6 +81,12 @@ final class ActionReader {
                 yield new ActionDef.Wait(label, r.optionalString(o, "duration", path),
                         r.optionalString(o, "until", path), path);
             }
+            case "RunHandler" -> {
+                members(o, path, "handler", "inputs", "outputs", "timeout", "securitySpecifications", "exits");
+                yield new ActionDef.RunHandler(label, r.requiredString(o, "handler", path), r.stringMap(o, "inputs", path),
+                        r.stringMap(o, "outputs", path), r.optionalString(o, "timeout", path),
+                        r.strings(o, "securitySpecifications", path), exits(o, path), path);
+            }
             case "SendWorkItemToUser", "SendWorkItemToWorkgroup" -> sendWorkItem(o, path, label,
                     type.endsWith("Workgroup"));
             default -> {
@@ -109,18 +116,24 @@ final class ActionReader {
         } else if (o.containsKey("skills")) {
             r.error(path + ".skills", "must be an object of skill name → minimum level");
         }
-        var exits = new java.util.LinkedHashMap<String, List<ActionDef>>();
-        if (o.get("exits") instanceof JsonObject given) {
-            given.keySet().forEach(button -> exits.put(button, r.list(given, button, path + ".exits", this::action)
-                    .stream().filter(a -> a != null).toList()));
-        } else if (o.containsKey("exits")) {
-            r.error(path + ".exits", "must be an object of button name → actions");
-        }
+        var exits = exits(o, path);
         var recipient = r.requiredString(o, target, path);
         return new ActionDef.SendWorkItem(label, r.requiredString(o, "form", path),
                 toWorkgroup ? null : recipient, toWorkgroup ? (recipient == null ? "" : recipient) : null, skills,
                 r.optionalString(o, "description", path), r.optionalString(o, "timeout", path), exits,
                 list(o, "onTimeout", path), path);
+    }
+
+    /** exits: exit path (a button, success, failure, a handler's named exit) → its actions. */
+    private Map<String, List<ActionDef>> exits(JsonObject o, String path) {
+        var exits = new java.util.LinkedHashMap<String, List<ActionDef>>();
+        if (o.get("exits") instanceof JsonObject given) {
+            given.keySet().forEach(exit -> exits.put(exit, r.list(given, exit, path + ".exits", this::action)
+                    .stream().filter(a -> a != null).toList()));
+        } else if (o.containsKey("exits") && o.get("exits") != jakarta.json.JsonValue.NULL) {
+            r.error(path + ".exits", "must be an object of exit path name → actions");
+        }
+        return exits;
     }
 
     private void members(JsonObject o, String path, String... specific) {

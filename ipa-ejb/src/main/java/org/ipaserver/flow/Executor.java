@@ -172,6 +172,50 @@ public final class Executor {
         return run(process, state);
     }
 
+    /**
+     * The external call the flow waits at answered: mapped outputs go to their variables, then the
+     * answer's exit path runs. An exit the action does not handle is an error of the flow, except
+     * success, which goes on after the action.
+     */
+    public Outcome callEnded(CompiledProcess process, FlowState state, CallResult result) {
+        var frame = state.top();
+        var cursor = frame.top();
+        var action = (ActionDef.External) process.block(cursor.block).get(cursor.index);
+        state.call = null;
+        try {
+            for (var output : action.outputs().entrySet()) {
+                if (result.outputs().containsKey(output.getKey())) {
+                    variables.assign(process, state, frame, output.getValue(), result.outputs().get(output.getKey()));
+                }
+            }
+        } catch (FlowFailure | IllegalArgumentException e) {
+            return new Outcome.Failed(action.path(), action.type() + failureLabel(action) + ": output "
+                    + e.getMessage());
+        } catch (RuntimeException e) {
+            return failed(action.path(), action, e);
+        }
+        var branch = action.exits().get(result.exit());
+        if (branch == null && !CallResult.SUCCESS.equals(result.exit())) {
+            return new Outcome.Failed(action.path(), action.type() + failureLabel(action) + " ended on exit '"
+                    + result.exit() + "'" + (result.message() == null ? "" : " (" + result.message() + ")")
+                    + ", which the action has no exit path for");
+        }
+        enterOrAdvance(process, frame, cursor, branch == null ? List.of() : branch);
+        return run(process, state);
+    }
+
+    /** The external action the flow waits at, its inputs evaluated anew for another attempt. */
+    public Outcome callAgain(CompiledProcess process, FlowState state) {
+        var frame = state.top();
+        var cursor = frame.top();
+        var action = process.block(cursor.block).get(cursor.index);
+        try {
+            return step(process, state, frame, cursor, action);
+        } catch (RuntimeException e) {
+            return failed(action.path(), action, e);
+        }
+    }
+
     /** Executes one action; null means go on with the next step. */
     private Outcome step(CompiledProcess process, FlowState state, FlowState.Frame frame, FlowState.Cursor cursor,
                          ActionDef action) {
@@ -231,6 +275,11 @@ public final class Executor {
             return new Outcome.Waiting(state.wakeAt);
         } else if (action instanceof ActionDef.SendWorkItem send) {
             return sendWorkItem(process, state, frame, send);
+        } else if (action instanceof ActionDef.External external) {
+            var inputs = new LinkedHashMap<String, Object>();
+            external.inputs().forEach((name, text) -> inputs.put(name, variables.evaluate(text, state, frame)));
+            var timeout = external.timeout() == null ? null : duration(external.timeout(), state, frame);
+            return new Outcome.CallRequested(external, inputs, timeout);
         }
         return null;
     }
@@ -326,6 +375,11 @@ public final class Executor {
             }
             return (Instant) until;
         }
+        return now.plus(duration(durationText, state, frame));
+    }
+
+    /** An ISO-8601 duration, or a number of seconds, given literally or by an expression. */
+    private Duration duration(String durationText, FlowState state, FlowState.Frame frame) {
         var value = variables.evaluate(durationText, state, frame);
         Duration duration;
         if (value instanceof Number seconds) {
@@ -342,7 +396,7 @@ public final class Executor {
         if (duration.isNegative()) {
             throw new FlowFailure("the duration is negative");
         }
-        return now.plus(duration);
+        return duration;
     }
 
     private static String failureLabel(ActionDef action) {

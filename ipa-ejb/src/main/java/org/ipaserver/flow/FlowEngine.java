@@ -18,22 +18,48 @@ public final class FlowEngine {
     private final DefinitionCatalog catalog;
     private final Executor executor;
     private final Clock clock;
-    private final String storageId;
+    private final FlowOwner owner;
     private final int depthThreshold;
     private final WorkItemDispatch workItems;
+    private final CallStarter calls;
+
+    /**
+     * Starts the external calls a transaction committed; the server's implementation waits for the
+     * commit, so that no call runs for a flow whose "calling" state was rolled back.
+     */
+    @FunctionalInterface
+    public interface CallStarter {
+        void start(CallRequest request);
+    }
+
+    /** A due job, leased to the caller: {@link FlowRecord#TIMER} or {@link FlowRecord#CALL}. */
+    public record Job(String flowId, String kind) {
+    }
 
     public FlowEngine(DefinitionCatalog catalog, Clock clock, String storageId, int depthThreshold,
                       WorkItemDispatch workItems) {
+        this(catalog, clock, new FlowOwner(storageId, 0), depthThreshold, workItems, request -> {
+            throw new IllegalStateException("this engine makes no external calls");
+        });
+    }
+
+    public FlowEngine(DefinitionCatalog catalog, Clock clock, FlowOwner owner, int depthThreshold,
+                      WorkItemDispatch workItems, CallStarter calls) {
         this.catalog = catalog;
         this.workItems = workItems;
         this.executor = new Executor(catalog.expressions(), clock);
         this.clock = clock;
-        this.storageId = storageId;
+        this.owner = owner;
         this.depthThreshold = depthThreshold;
+        this.calls = calls;
     }
 
     public String storageId() {
-        return storageId;
+        return owner.storageId();
+    }
+
+    public FlowOwner owner() {
+        return owner;
     }
 
     /** Starts a flow and runs it to its first wait point or its end; returns its id. */
@@ -42,7 +68,7 @@ public final class FlowEngine {
         var process = catalog.find(em, definition, version)
                 .orElseThrow(() -> new FlowExceptions.UnknownDefinition(definition, version));
         var inputs = FlowInputs.check(process, variables);
-        var record = new FlowRecord(FlowIds.next(), process, storageId, launchedBy, null, 0,
+        var record = new FlowRecord(FlowIds.next(), process, owner, launchedBy, null, 0,
                 clock.instant());
         em.persist(record);
         var run = new FlowRun(process, record, executor.start(process, inputs), null);
@@ -50,13 +76,17 @@ public final class FlowEngine {
         return record.id();
     }
 
-    /** Resumes a flow whose timer is due; false when it is not (already resumed, cancelled, not yet due). */
+    /**
+     * Resumes a flow whose timer job is due (a Wait, a work item's deadline, a manager's retry);
+     * false when it is not (already resumed, cancelled, not yet due).
+     */
     public boolean resumeTimer(EntityManager em, String flowId) {
         var record = em.find(FlowRecord.class, flowId);
-        if (record == null || record.status() != FlowStatus.WAITING || record.wakeAt() == null
-                || record.wakeAt().isAfter(clock.instant())) {
+        if (record == null || record.status() != FlowStatus.WAITING || !FlowRecord.TIMER.equals(record.job())
+                || record.nextRunAt() == null || record.nextRunAt().isAfter(clock.instant())) {
             return false;
         }
+        requireOwner(record);
         var run = FlowRun.load(em, catalog, record);
         if (run.state.workItemId != null) {
             workItems.withdraw(em, run.state.workItemId);
@@ -77,6 +107,7 @@ public final class FlowEngine {
         if (record == null || record.status() != FlowStatus.WAITING) {
             throw new FlowExceptions.FlowEnded(flowId, record == null ? FlowStatus.CANCELLED : record.status());
         }
+        requireOwner(record);
         var run = FlowRun.load(em, catalog, record);
         if (!workItemId.equals(run.state.workItemId)) {
             throw new IllegalStateException("flow " + flowId + " does not wait for work item " + workItemId);
@@ -92,21 +123,249 @@ public final class FlowEngine {
         if (record.status().ended()) {
             throw new FlowExceptions.FlowEnded(flowId, record.status());
         }
+        requireOwner(record);
         cancelTree(em, record);
         if (record.parentFlowId() != null) {
             var parent = em.find(FlowRecord.class, record.parentFlowId());
             if (parent != null && parent.status() == FlowStatus.WAITING) {
-                parent.fail("child flow " + flowId + " was cancelled", clock.instant());
+                parent.fail(null, "child flow " + flowId + " was cancelled", clock.instant());
             }
         }
     }
 
-    /** The ids of this instance's flows whose timers are due, oldest first. */
+    /** The ids of this owner's flows whose timer jobs are due, oldest first. */
     public List<String> dueTimers(EntityManager em, int limit) {
-        return em.createQuery("SELECT f.id FROM FlowRecord f WHERE f.status = :status AND f.wakeAt <= :now "
-                        + "AND f.storageId = :storage ORDER BY f.wakeAt", String.class)
-                .setParameter("status", FlowStatus.WAITING.code()).setParameter("now", clock.instant())
-                .setParameter("storage", storageId).setMaxResults(limit).getResultList();
+        return dueJobs(em, limit).stream().filter(f -> FlowRecord.TIMER.equals(f.job())).map(FlowRecord::id)
+                .toList();
+    }
+
+    private List<FlowRecord> dueJobs(EntityManager em, int limit) {
+        var now = clock.instant();
+        return em.createQuery("SELECT f FROM FlowRecord f WHERE f.storageId = :storage AND f.ownerEpoch = :epoch "
+                        + "AND f.job IS NOT NULL AND f.nextRunAt <= :now AND f.status = :waiting "
+                        + "AND (f.leaseUntil IS NULL OR f.leaseUntil < :now) ORDER BY f.nextRunAt", FlowRecord.class)
+                .setParameter("storage", owner.storageId()).setParameter("epoch", owner.epoch())
+                .setParameter("now", now).setParameter("waiting", FlowStatus.WAITING.code())
+                .setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * Leases this owner's due jobs to the caller until now + {@code lease}, oldest first. A call
+     * whose lease ran out was in flight with no answer: it is restored in error, not made again.
+     */
+    public List<Job> claimDueJobs(EntityManager em, int limit, Duration lease) {
+        var now = clock.instant();
+        var claimed = new java.util.ArrayList<Job>();
+        for (var record : dueJobs(em, limit)) {
+            if (FlowRecord.CALL.equals(record.job()) && record.leaseUntil() != null) {
+                record.restoredInError(now);
+            } else {
+                record.lease(now.plus(lease));
+                claimed.add(new Job(record.id(), record.job()));
+            }
+        }
+        return claimed;
+    }
+
+    /** How many of this owner's timer jobs were due at {@code instant} and have not run yet. */
+    public long overdueAt(EntityManager em, java.time.Instant instant) {
+        return em.createQuery("SELECT COUNT(f) FROM FlowRecord f WHERE f.storageId = :storage AND f.job = :timer "
+                        + "AND f.status = :waiting AND f.nextRunAt <= :instant AND f.jobAttempts = 0", Long.class)
+                .setParameter("storage", owner.storageId()).setParameter("timer", FlowRecord.TIMER)
+                .setParameter("waiting", FlowStatus.WAITING.code()).setParameter("instant", instant)
+                .getSingleResult();
+    }
+
+    /**
+     * A job's attempt failed for a reason outside the flow (its transaction rolled back): it runs
+     * again after a back-off, and after {@code maxAttempts} it is an incident: the flow in error
+     * with the reason and the step, until a manager retries it.
+     */
+    public void jobFailed(EntityManager em, String flowId, String reason, int maxAttempts) {
+        var record = em.find(FlowRecord.class, flowId);
+        if (record == null || !owner.owns(record) || record.job() == null) {
+            return;
+        }
+        var now = clock.instant();
+        var attempts = record.jobAttempts() + 1;
+        String step = record.currentState();
+        try {
+            step = FlowRun.load(em, catalog, record).stepPath();
+        } catch (RuntimeException e) {
+            // the state cannot be read (the likely reason of the failure): the state name must do
+        }
+        if (attempts >= maxAttempts) {
+            record.jobFailed(step, "incident: the " + record.job() + " job failed " + attempts + " times; last: "
+                    + reason, null, now);
+        } else {
+            var backoff = Duration.ofMillis(Math.min(300_000, 1000L << Math.min(attempts - 1, 20)));
+            record.jobFailed(step, reason, now.plus(backoff), now);
+        }
+    }
+
+    /**
+     * At start: calls this owner had in flight before {@code startedAt} got no answer; they are
+     * restored in error, never made again blindly. Returns how many.
+     */
+    public int restoreCalls(EntityManager em, java.time.Instant startedAt) {
+        var inFlight = em.createQuery("SELECT f FROM FlowRecord f WHERE f.storageId = :storage AND f.job = :call "
+                        + "AND f.status = :waiting AND f.leaseUntil IS NOT NULL AND f.updatedAt < :started",
+                        FlowRecord.class)
+                .setParameter("storage", owner.storageId()).setParameter("call", FlowRecord.CALL)
+                .setParameter("waiting", FlowStatus.WAITING.code()).setParameter("started", startedAt)
+                .getResultList();
+        var now = clock.instant();
+        inFlight.forEach(record -> record.restoredInError(now));
+        return inFlight.size();
+    }
+
+    /**
+     * Makes the call a leased call job stands for again (a retry or a back-off): a new attempt of
+     * the same step, its inputs evaluated anew. Null when the flow no longer waits on it.
+     */
+    public CallRequest prepareCall(EntityManager em, String flowId) {
+        var record = em.find(FlowRecord.class, flowId);
+        if (record == null || record.status() != FlowStatus.WAITING || !FlowRecord.CALL.equals(record.job())) {
+            return null;
+        }
+        requireOwner(record);
+        var run = FlowRun.load(em, catalog, record);
+        if (run.state.call == null) {
+            return null;
+        }
+        var outcome = executor.callAgain(run.process, run.state);
+        if (outcome instanceof Outcome.CallRequested call) {
+            var request = request(run, call, run.state.call.number(), run.state.call.attempt() + 1);
+            var now = clock.instant();
+            record.calling(request.description(), callLease(request.timeout(), now), now);
+            run.save(em, now);
+            return request;
+        }
+        advance(em, run, outcome);
+        return null;
+    }
+
+    /**
+     * The answer of call {@code number}: accepted only while the flow still waits on that call (a
+     * late or duplicate answer changes nothing and gives false).
+     */
+    public boolean callEnded(EntityManager em, String flowId, int number, CallResult result) {
+        var record = em.find(FlowRecord.class, flowId);
+        if (record == null || record.status() != FlowStatus.WAITING || !FlowRecord.CALL.equals(record.job())) {
+            return false;
+        }
+        requireOwner(record);
+        var run = FlowRun.load(em, catalog, record);
+        if (run.state.call == null || run.state.call.number() != number) {
+            return false;
+        }
+        advance(em, run, executor.callEnded(run.process, run.state, result));
+        return true;
+    }
+
+    /**
+     * A call could not be made for a reason of the moment (the far side down): made again after a
+     * back-off; after {@code maxAttempts} the action takes its failure exit with {@code reason}.
+     */
+    public void callFailed(EntityManager em, String flowId, int number, String reason, int maxAttempts) {
+        var record = em.find(FlowRecord.class, flowId);
+        if (record == null || record.status() != FlowStatus.WAITING || !FlowRecord.CALL.equals(record.job())) {
+            return;
+        }
+        requireOwner(record);
+        var run = FlowRun.load(em, catalog, record);
+        if (run.state.call == null || run.state.call.number() != number) {
+            return;
+        }
+        if (run.state.call.attempt() >= maxAttempts) {
+            advance(em, run, executor.callEnded(run.process, run.state, CallResult.failure(reason + " (after "
+                    + run.state.call.attempt() + " attempts)")));
+            return;
+        }
+        var now = clock.instant();
+        var backoff = Duration.ofMillis(Math.min(300_000, 1000L << Math.min(run.state.call.attempt() - 1, 20)));
+        record.jobFailed(run.stepPath(), reason, now.plus(backoff), now);
+    }
+
+    /**
+     * A manager retries a flow in error or restored in error: a call is made again as a new
+     * attempt of the same step (same idempotency key); anything else runs again from the step
+     * that failed.
+     */
+    public void retry(EntityManager em, String flowId) {
+        var record = em.find(FlowRecord.class, flowId);
+        if (record == null) {
+            throw new FlowExceptions.UnknownFlow(flowId);
+        }
+        if (record.status() != FlowStatus.ERROR && record.status() != FlowStatus.RESTORED_IN_ERROR) {
+            throw new FlowExceptions.NotInThatState("flow '" + flowId + "' is " + record.status().code()
+                    + ": only a flow in error or restored-in-error can be retried");
+        }
+        requireOwner(record);
+        var run = FlowRun.load(em, catalog, record);
+        if (run.state.top() == null) {
+            throw new FlowExceptions.NotInThatState("flow '" + flowId + "' has no step left to retry");
+        }
+        var now = clock.instant();
+        if (run.state.call != null) {
+            record.retry(FlowRecord.CALL, "retrying " + run.stepPath(), now);
+        } else {
+            record.retry(FlowRecord.TIMER, "retrying " + run.stepPath(), now);
+        }
+    }
+
+    /**
+     * A manager skips the call a flow waits at (restored in error, or in error on it): the action
+     * ends on {@code exit} without calling, and the flow goes on along that path.
+     */
+    public void skip(EntityManager em, String flowId, String exit) {
+        var record = em.find(FlowRecord.class, flowId);
+        if (record == null) {
+            throw new FlowExceptions.UnknownFlow(flowId);
+        }
+        if (record.status().ended() || record.status() == FlowStatus.RUNNING) {
+            throw new FlowExceptions.NotInThatState("flow '" + flowId + "' is " + record.status().code()
+                    + ": there is no call to skip");
+        }
+        requireOwner(record);
+        var run = FlowRun.load(em, catalog, record);
+        if (run.state.call == null) {
+            throw new FlowExceptions.NotInThatState("flow '" + flowId + "' does not wait at an external call");
+        }
+        var action = run.externalAction();
+        if (!CallResult.SUCCESS.equals(exit) && !action.exits().containsKey(exit)) {
+            var known = new java.util.TreeSet<>(action.exits().keySet());
+            known.add(CallResult.SUCCESS);
+            throw new FlowExceptions.InvalidInput(List.of(new FlowExceptions.FieldError("exit", "the "
+                    + action.type() + " at " + action.path() + " has no exit path '" + exit + "' (it has: "
+                    + String.join(", ", known) + ")")));
+        }
+        advance(em, run, executor.callEnded(run.process, run.state, new CallResult(exit, Map.of(),
+                "skipped by a manager")));
+    }
+
+    private void requireOwner(FlowRecord record) {
+        if (!owner.owns(record)) {
+            throw new FlowExceptions.NotOwner(record.id(), record.storageId());
+        }
+    }
+
+    private CallRequest request(FlowRun run, Outcome.CallRequested call, int number, int attempt) {
+        run.state.call = new FlowState.PendingCall(number, attempt);
+        var key = java.util.UUID.nameUUIDFromBytes((run.record.id() + "/call/" + number)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        var request = new CallRequest(run.record.id(), number, attempt, key, call.action(), call.inputs(),
+                call.timeout());
+        run.state.waitingOn = request.description();
+        return request;
+    }
+
+    /** How long a call stays leased: its timeout and a margin; past it, its fate is unknown. */
+    private static java.time.Instant callLease(Duration timeout, java.time.Instant now) {
+        if (timeout != null && timeout.isZero()) {
+            return now.plus(Duration.ofDays(3650)); // waits without limit
+        }
+        return now.plus(timeout == null ? Duration.ofHours(1) : timeout).plus(Duration.ofMinutes(1));
     }
 
     public FlowView view(EntityManager em, String flowId) {
@@ -119,7 +378,7 @@ public final class FlowEngine {
         return new FlowView(record.id(), record.definitionName(), record.definitionVersion(), record.status().code(),
                 record.currentState(), record.launchedBy(), record.parentFlowId(), record.startedAt(),
                 record.updatedAt(), record.endedAt(), Duration.between(record.startedAt(), end).toMillis(),
-                record.waitingOn(), record.wakeAt(), record.errorMessage(), run.state.globals(),
+                record.waitingOn(), record.wakeAt(), record.errorMessage(), record.errorStep(), run.state.globals(),
                 run.state.history(run.process), run.state.historyDropped(), RelatedInteractions.of(em, flowId), java.util.Set.of());
     }
 
@@ -128,6 +387,7 @@ public final class FlowEngine {
         while (run != null) {
             var now = clock.instant();
             FlowRun next = null;
+            CallRequest started = null;
             if (outcome instanceof Outcome.Completed) {
                 run.record.update(FlowStatus.COMPLETED, run.state, now);
                 em.persist(new FlowCompletion(run.record, now));
@@ -136,18 +396,26 @@ public final class FlowEngine {
                 run.record.update(FlowStatus.WAITING, run.state, now);
             } else if (outcome instanceof Outcome.Failed failed) {
                 run.record.update(FlowStatus.ERROR, run.state, now);
-                run.record.fail(failed.path() + ": " + failed.message(), now);
+                run.record.fail(failed.path(), failed.path() + ": " + failed.message(), now);
                 next = failParent(em, run);
             } else if (outcome instanceof Outcome.WorkItemRequested request) {
                 run.state.workItemId = workItems.send(em, run.record, run.process, request);
                 run.state.waitingOn = "work item " + run.state.workItemId + " ("
                         + (request.action().toWorkgroup() ? "workgroup " : "user ") + request.recipient() + ")";
                 run.record.update(FlowStatus.WAITING, run.state, now);
+            } else if (outcome instanceof Outcome.CallRequested call) {
+                var request = request(run, call, ++run.state.calls, 1);
+                run.record.update(FlowStatus.WAITING, run.state, now);
+                run.record.calling(request.description(), callLease(request.timeout(), now), now);
+                started = request;
             } else if (outcome instanceof Outcome.ChildRequested child) {
                 run.record.update(FlowStatus.WAITING, run.state, now);
                 next = startChild(em, run, child);
             }
             run.save(em, clock.instant());
+            if (started != null) {
+                calls.start(started);
+            }
             if (next == null) {
                 return;
             }
@@ -179,7 +447,7 @@ public final class FlowEngine {
             parent.pending = new Outcome.Failed(action.path(), problem);
             return parent;
         }
-        var record = new FlowRecord(FlowIds.next(), process.get(), storageId,
+        var record = new FlowRecord(FlowIds.next(), process.get(), owner,
                 parent.record.launchedBy(), parent.record.id(), parent.record.depth() + 1, clock.instant());
         em.persist(record);
         var child = new FlowRun(process.get(), record, executor.start(process.get(), inputs), parent);
@@ -212,7 +480,11 @@ public final class FlowEngine {
             return null;
         }
         var record = em.find(FlowRecord.class, child.record.parentFlowId());
-        return record == null || record.status() != FlowStatus.WAITING ? null : FlowRun.load(em, catalog, record);
+        if (record == null || record.status() != FlowStatus.WAITING) {
+            return null;
+        }
+        requireOwner(record);
+        return FlowRun.load(em, catalog, record);
     }
 
     private void cancelTree(EntityManager em, FlowRecord record) {

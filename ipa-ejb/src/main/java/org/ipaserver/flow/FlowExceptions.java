@@ -54,4 +54,20 @@ public final class FlowExceptions {
             super(reason);
         }
     }
+
+    /** 409: the flow is not in a state that allows the request (retry of a running flow, skip without a call). */
+    public static class NotInThatState extends RuntimeException {
+        public NotInThatState(String message) {
+            super(message);
+        }
+    }
+
+    /** 409: another owner (server instance, epoch, or the migration storage ID) holds the flow. */
+    public static class NotOwner extends RuntimeException {
+        public NotOwner(String id, String storageId) {
+            super("flow '" + id + "' is owned by storage ID " + storageId + ", not by this server instance"
+                    + (FlowOwner.MIGRATION_STORAGE_ID.equals(storageId) ? " (it was imported: an administrator "
+                    + "transfers it first)" : ""));
+        }
+    }
 }

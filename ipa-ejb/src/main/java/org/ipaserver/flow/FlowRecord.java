@@ -42,19 +42,37 @@ public class FlowRecord {
     private Instant endedAt;
     @Column(name = "error_message")
     private String errorMessage;
+    @Column(name = "error_step")
+    private String errorStep;
+    /** The deferred work of the flow: {@link #TIMER}, {@link #CALL} or none. */
+    private String job;
+    @Column(name = "next_run_at")
+    private Instant nextRunAt;
+    @Column(name = "job_attempts")
+    private int jobAttempts;
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
+    @Column(name = "owner_epoch")
+    private long ownerEpoch;
     @Version
     @Column(name = "row_version")
     private long rowVersion;
 
+    /** Resume the flow at next_run_at: a Wait, a work item's deadline, a retry. */
+    public static final String TIMER = "timer";
+    /** Make the external call the flow waits at; while leased, the call is in flight. */
+    public static final String CALL = "call";
+
     protected FlowRecord() {
     }
 
-    FlowRecord(String id, CompiledProcess process, String storageId, String launchedBy, String parentFlowId,
+    FlowRecord(String id, CompiledProcess process, FlowOwner owner, String launchedBy, String parentFlowId,
                int depth, Instant now) {
         this.id = id;
+        this.ownerEpoch = owner.epoch();
         this.definitionName = process.name();
         this.definitionVersion = process.version();
-        this.storageId = storageId;
+        this.storageId = owner.storageId();
         this.launchedBy = launchedBy;
         this.parentFlowId = parentFlowId;
         this.depth = depth;
@@ -69,6 +87,11 @@ public class FlowRecord {
         this.currentState = state.currentState();
         this.waitingOn = status == FlowStatus.WAITING ? state.waitingOn() : null;
         this.wakeAt = status == FlowStatus.WAITING ? state.wakeAt() : null;
+        this.job = status == FlowStatus.WAITING && wakeAt != null ? TIMER : null;
+        this.nextRunAt = wakeAt;
+        this.jobAttempts = 0;
+        this.leaseUntil = null;
+        this.errorStep = null;
         this.updatedAt = now;
         if (status.ended()) {
             this.endedAt = now;
@@ -78,12 +101,88 @@ public class FlowRecord {
         }
     }
 
-    void fail(String message, Instant now) {
+    void fail(String step, String message, Instant now) {
         this.status = FlowStatus.ERROR.code();
+        this.errorStep = step == null || step.length() <= 512 ? step : step.substring(0, 509) + "...";
         this.errorMessage = message.length() > 2000 ? message.substring(0, 1997) + "..." : message;
         this.waitingOn = null;
         this.wakeAt = null;
+        this.job = null;
+        this.nextRunAt = null;
+        this.leaseUntil = null;
         this.updatedAt = now;
+    }
+
+    /** The flow waits on an external call, in flight from this commit on (leased until {@code leaseUntil}). */
+    void calling(String description, Instant leaseUntil, Instant now) {
+        this.waitingOn = description.length() > 512 ? description.substring(0, 509) + "..." : description;
+        this.job = CALL;
+        this.nextRunAt = now;
+        this.leaseUntil = leaseUntil;
+    }
+
+    /** A job attempt failed: back off until {@code nextRun}, or, with {@code nextRun} null, an incident. */
+    void jobFailed(String step, String reason, Instant nextRun, Instant now) {
+        this.jobAttempts++;
+        this.leaseUntil = null;
+        this.updatedAt = now;
+        if (nextRun != null) {
+            this.nextRunAt = nextRun;
+            return;
+        }
+        var job = this.job;
+        fail(step, reason, now);
+        this.job = job; // kept so that a retry knows what to run again
+    }
+
+    /** The call was in flight when its server went away: not re-run blindly, a manager decides. */
+    void restoredInError(Instant now) {
+        this.status = FlowStatus.RESTORED_IN_ERROR.code();
+        this.errorMessage = "in flight when the server stopped, not re-run: " + waitingOn;
+        this.leaseUntil = null;
+        this.nextRunAt = null;
+        this.updatedAt = now;
+    }
+
+    /** A manager retries: the job runs again now (a call as a new attempt of the same step). */
+    void retry(String job, String waitingOn, Instant now) {
+        this.status = FlowStatus.WAITING.code();
+        this.job = job;
+        this.waitingOn = waitingOn;
+        this.nextRunAt = now;
+        this.leaseUntil = null;
+        this.jobAttempts = 0;
+        this.errorMessage = null;
+        this.errorStep = null;
+        this.updatedAt = now;
+    }
+
+    void lease(Instant until) {
+        this.leaseUntil = until;
+    }
+
+    public String job() {
+        return job;
+    }
+
+    public Instant nextRunAt() {
+        return nextRunAt;
+    }
+
+    public int jobAttempts() {
+        return jobAttempts;
+    }
+
+    public Instant leaseUntil() {
+        return leaseUntil;
+    }
+
+    public long ownerEpoch() {
+        return ownerEpoch;
+    }
+
+    public String errorStep() {
+        return errorStep;
     }
 
     public String id() {

@@ -50,9 +50,23 @@ final class FlowRun {
 
     /** The path of the RunProcess this flow waits at. */
     String runProcessPath() {
+        return stepPath();
+    }
+
+    /** The path of the action the flow stands at (waits at, or failed at), or its state's when none. */
+    String stepPath() {
         var frame = state.top();
-        var cursor = frame.top();
+        var cursor = frame == null ? null : frame.top();
+        if (cursor == null || cursor.index >= process.block(cursor.block).size()) {
+            return frame == null ? record.currentState() : frame.scope.path();
+        }
         return process.block(cursor.block).get(cursor.index).path();
+    }
+
+    /** The external action the flow waits at. */
+    org.ipaserver.definition.ActionDef.External externalAction() {
+        var cursor = state.top().top();
+        return (org.ipaserver.definition.ActionDef.External) process.block(cursor.block).get(cursor.index);
     }
 
     /** Variables flagged report (and under no security specification) whose value changed since last reported. */

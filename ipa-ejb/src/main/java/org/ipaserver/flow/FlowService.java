@@ -76,6 +76,22 @@ public class FlowService {
         return redacted(runtime.engine().view(em, id));
     }
 
+    /** A flow in error or restored in error runs its step again (a call as a new attempt); Manage right. */
+    public FlowView retry(String id) {
+        var view = view(id);
+        require(Right.MANAGE, view.definition(), "retry flows of process '" + view.definition() + "'");
+        runtime.engine().retry(em, id);
+        return redacted(runtime.engine().view(em, id));
+    }
+
+    /** The external call a flow waits at ends on {@code exit} without being made; Manage right. */
+    public FlowView skip(String id, String exit) {
+        var view = view(id);
+        require(Right.MANAGE, view.definition(), "skip steps of flows of process '" + view.definition() + "'");
+        runtime.engine().skip(em, id, exit);
+        return redacted(runtime.engine().view(em, id));
+    }
+
     /** The launcher, or a user with the Manage right, associates an external interaction with the flow. */
     public FlowView attachInteraction(String id, String interactionId) {
         var view = view(id);

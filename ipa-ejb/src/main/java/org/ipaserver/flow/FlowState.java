@@ -70,6 +70,12 @@ public final class FlowState {
     final Map<String, String> reported = new java.util.HashMap<>();
     /** The work item the flow waits for, if any. */
     String workItemId;
+    /** The external call the flow waits for (number, attempt), if any; numbers count the flow's calls. */
+    record PendingCall(int number, int attempt) {
+    }
+
+    PendingCall call;
+    int calls;
     /** The state entered last; it stays when the flow ends, so an ended flow shows where it ended. */
     String stateName;
 

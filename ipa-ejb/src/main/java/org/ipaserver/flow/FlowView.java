@@ -20,6 +20,8 @@ public record FlowView(
         String waitingOn,
         Instant wakeAt,
         String error,
+        /** The action an error or incident stopped at. */
+        String errorStep,
         Map<String, Object> variables,
         List<FlowState.Step> history,
         long historyDropped,
@@ -37,7 +39,7 @@ public record FlowView(
         var restricted = new java.util.TreeSet<>(hidden);
         restricted.retainAll(variables.keySet());
         return new FlowView(id, definition, version, status, currentState, launchedBy, parentFlowId, startedAt,
-                updatedAt, endedAt, runningTimeMillis, waitingOn, wakeAt, error, visible, history, historyDropped,
+                updatedAt, endedAt, runningTimeMillis, waitingOn, wakeAt, error, errorStep, visible, history, historyDropped,
                 relatedInteractions, restricted);
     }
 }

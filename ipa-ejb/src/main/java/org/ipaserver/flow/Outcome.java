@@ -26,6 +26,11 @@ public sealed interface Outcome {
                              Instant deadline) implements Outcome {
     }
 
+    /** An external action: the flow commits "calling", then the call runs outside the transaction. */
+    record CallRequested(ActionDef.External action, Map<String, Object> inputs, java.time.Duration timeout)
+            implements Outcome {
+    }
+
     /** A runtime error at an action; the flow goes to error, nothing else is affected. */
     record Failed(String path, String message) implements Outcome {
     }

@@ -59,6 +59,12 @@ public final class StateDocument {
         if (state.workItemId != null) {
             document.add("wi", state.workItemId);
         }
+        if (state.call != null) {
+            document.add("pc", JSON.createArrayBuilder().add(state.call.number()).add(state.call.attempt()));
+        }
+        if (state.calls > 0) {
+            document.add("cn", state.calls);
+        }
         if (!state.reported.isEmpty()) {
             var reported = JSON.createObjectBuilder();
             state.reported.forEach(reported::add);
@@ -93,6 +99,10 @@ public final class StateDocument {
         state.waitingOn = document.getString("wo", null);
         state.stateName = document.getString("s", null);
         state.workItemId = document.getString("wi", null);
+        if (document.get("pc") instanceof JsonArray call) {
+            state.call = new FlowState.PendingCall(call.getInt(0), call.getInt(1));
+        }
+        state.calls = document.getInt("cn", 0);
         if (document.get("r") instanceof JsonObject reported) {
             reported.forEach((name, value) -> state.reported.put(name, ((jakarta.json.JsonString) value).getString()));
         }

@@ -2,6 +2,8 @@ package org.ipaserver.integration;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.resource.ConnectionFactoryDefinition;
 import jakarta.resource.spi.TransactionSupport;
 import java.time.Duration;
@@ -21,6 +23,7 @@ import org.ipaserver.handler.HandlerResult;
         resourceAdapter = "#ipa-jca-handler",
         transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // a handler call holds no transaction
 public class HandlerConnector {
 
     public static final String CONNECTION_FACTORY = "java:app/eis/ipaHandlers";

@@ -19,7 +19,7 @@ import java.util.UUID;
 /** What every database's create.sql (or create.sql of version 1 and the upgrades) must produce, through plain JDBC. */
 final class SchemaChecks {
 
-    static final int VERSION = 6;
+    static final int VERSION = 7;
 
     static final List<String> TABLES = List.of("flowexec_completion", "flowexec_flows",
             "flowexec_storage", "ipa_definitions", "ipa_processrights", "ipa_schemaversion", "ipa_userlicences", "ipa_userpresence",

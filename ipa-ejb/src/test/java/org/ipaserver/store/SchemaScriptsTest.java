@@ -22,7 +22,7 @@ class SchemaScriptsTest {
 
     /** The upgrade scripts after version 1, in order. */
     static final List<String> UPGRADES = List.of("upgrade-2.sql", "upgrade-3.sql", "upgrade-4.sql", "upgrade-5.sql",
-            "upgrade-6.sql");
+            "upgrade-6.sql", "upgrade-7.sql");
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"h2, ''", "mssql, ;MODE=MSSQLServer"})
@@ -57,7 +57,7 @@ class SchemaScriptsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"create.sql", "upgrade-2.sql", "upgrade-3.sql", "upgrade-4.sql", "upgrade-5.sql",
-        "upgrade-6.sql"})
+        "upgrade-6.sql", "upgrade-7.sql"})
     void everyDatabaseHasTheSameStatementsInTheSameOrder(String script) {
         var h2 = SqlScript.fromClasspath("sql/h2/" + script, getClass().getClassLoader()).statements();
         for (String db : List.of("postgresql", "mssql")) {

@@ -52,7 +52,8 @@ public class ErrorMappers implements ExceptionMapper<Exception> {
                 || e instanceof RoutingExceptions.UnknownUser) {
             return ApiProblem.response(Status.NOT_FOUND, e.getMessage());
         }
-        if (e instanceof FlowExceptions.FlowEnded || e instanceof WorkItemConflict) {
+        if (e instanceof FlowExceptions.FlowEnded || e instanceof WorkItemConflict
+                || e instanceof FlowExceptions.NotInThatState || e instanceof FlowExceptions.NotOwner) {
             return ApiProblem.response(Status.CONFLICT, e.getMessage());
         }
         if (e instanceof FlowExceptions.LaunchesBlocked) {

@@ -127,4 +127,31 @@ public class FlowsResource {
     public FlowView cancel(@PathParam("id") String id) {
         return flows.cancel(id);
     }
+
+    /** A flow in error (an incident) or restored in error runs its step again; a call as a new attempt. */
+    @POST
+    @Path("{id}/retry")
+    public FlowView retry(@PathParam("id") String id) {
+        return flows.retry(id);
+    }
+
+    /** Body: {@code {"exit": "failure"}}: the call the flow waits at ends on that exit path without being made. */
+    @POST
+    @Path("{id}/skip")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public FlowView skip(@PathParam("id") String id, JsonValue json) {
+        var body = RequestBodies.object(json);
+        var errors = new ArrayList<FieldError>();
+        String exit = body.get("exit") instanceof JsonString s && !s.getString().isBlank() ? s.getString() : null;
+        if (exit == null) {
+            errors.add(new FieldError("exit", "the exit path to take is required (success, failure, timeout or a "
+                    + "named exit of the action)"));
+        }
+        body.keySet().stream().filter(k -> !k.equals("exit")).forEach(k -> errors.add(new FieldError(k,
+                "unknown member")));
+        if (!errors.isEmpty()) {
+            throw new FlowExceptions.InvalidInput(errors);
+        }
+        return flows.skip(id, exit);
+    }
 }

@@ -1,0 +1,62 @@
+package org.ipaserver.integration;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonString;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.ipaserver.admin.ServerParameters;
+import org.ipaserver.definition.ActionDef;
+import org.ipaserver.definition.TypedValues;
+import org.ipaserver.flow.CallRequest;
+import org.ipaserver.flow.CallResult;
+import org.ipaserver.handler.HandlerException;
+import org.ipaserver.handler.HandlerTimeoutException;
+import org.ipaserver.handler.UnknownHandlerException;
+import org.ipaserver.job.ExternalCall;
+
+/**
+ * RunHandler calls through the handler connector: inputs go as text, the handler's answer names
+ * the exit. An action without a timeout waits PAS_HandlerResponseTimeout (0: without limit).
+ */
+@ApplicationScoped
+public class HandlerCalls implements ExternalCall {
+
+    /** The input every handler receives besides the action's: stable across retries of one step. */
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+
+    @EJB
+    HandlerConnector connector;
+    @Inject
+    ServerParameters parameters;
+
+    @Override
+    public String actionType() {
+        return "RunHandler";
+    }
+
+    @Override
+    public CallResult call(CallRequest request) {
+        var action = (ActionDef.RunHandler) request.action();
+        var timeout = request.timeout() != null ? request.timeout() : parameters.handlerResponseTimeout();
+        try {
+            var result = connector.run(action.handler(), texts(request), timeout);
+            return new CallResult(result.exitPath(), result.outputs(), null);
+        } catch (HandlerTimeoutException e) {
+            return CallResult.timeout("handler '" + action.handler() + "' did not answer within " + timeout);
+        } catch (UnknownHandlerException e) {
+            return CallResult.failure("no handler named '" + action.handler() + "'");
+        } catch (HandlerException e) {
+            return CallResult.failure(e.getMessage());
+        }
+    }
+
+    static Map<String, String> texts(CallRequest request) {
+        var texts = new LinkedHashMap<String, String>();
+        request.inputs().forEach((name, value) -> texts.put(name, value == null ? ""
+                : TypedValues.toJson(value) instanceof JsonString s ? s.getString() : TypedValues.toJson(value).toString()));
+        texts.put(IDEMPOTENCY_KEY, request.idempotencyKey());
+        return texts;
+    }
+}

@@ -1,0 +1,209 @@
+package org.ipaserver.job;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ipaserver.flow.CallRequest;
+import org.ipaserver.flow.CallResult;
+import org.ipaserver.flow.FlowRecord;
+
+/**
+ * The bounded pools that fire this instance's jobs: timers on one, external calls (which mostly
+ * wait on the far side) on another, so that slow calls never hold timers back. Each job runs in
+ * transactions of its own; a failing one backs off and ends as an incident, never in a loop.
+ */
+@ApplicationScoped
+public class JobWorkers {
+
+    private static final Logger LOG = Logger.getLogger(JobWorkers.class.getName());
+
+    @Resource
+    ManagedThreadFactory threads;
+    @EJB
+    FlowJobs jobs;
+    @Inject
+    Instance<ExternalCall> externalCalls;
+    @Inject
+    @ConfigProperty(name = "ipa.jobs.workers", defaultValue = "4")
+    int timerWorkers;
+    @Inject
+    @ConfigProperty(name = "ipa.jobs.callWorkers", defaultValue = "16")
+    int callWorkers;
+    @Inject
+    @ConfigProperty(name = "ipa.jobs.maxAttempts", defaultValue = "5")
+    int maxAttempts;
+    @Inject
+    @ConfigProperty(name = "ipa.jobs.leaseSeconds", defaultValue = "60")
+    long leaseSeconds;
+
+    private ThreadPoolExecutor timerPool;
+    private ThreadPoolExecutor callPool;
+    private final AtomicInteger timersInHand = new AtomicInteger();
+    private Map<String, ExternalCall> callsByType;
+    private volatile boolean stopping;
+
+    @PostConstruct
+    void start() {
+        timerPool = pool(timerWorkers);
+        callPool = pool(callWorkers);
+        callsByType = externalCalls.stream().collect(Collectors.toMap(ExternalCall::actionType, Function.identity()));
+    }
+
+    private ThreadPoolExecutor pool(int size) {
+        return new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+    }
+
+    /** Stops taking jobs and gives running ones a moment to end, so no transaction is cut off mid-way. */
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        for (var pool : new ThreadPoolExecutor[] {timerPool, callPool}) {
+            pool.shutdown();
+        }
+        try {
+            if (!timerPool.awaitTermination(10, TimeUnit.SECONDS) || !callPool.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warning("Jobs still running at stop: calls in flight are restored in error at the next start");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        timerPool.shutdownNow();
+        callPool.shutdownNow();
+    }
+
+    /** One pass: leases as many due jobs as there are free timer workers and hands them out. */
+    public int poll() {
+        if (stopping) {
+            return 0;
+        }
+        int free = timerWorkers * 2 - timersInHand.get();
+        if (free <= 0) {
+            return 0;
+        }
+        var due = jobs.claimDue(free, Duration.ofSeconds(leaseSeconds));
+        for (var job : due) {
+            if (FlowRecord.CALL.equals(job.kind())) {
+                submit(callPool, () -> prepareAndCall(job.flowId()));
+            } else {
+                timersInHand.incrementAndGet();
+                if (!submit(timerPool, () -> fireTimer(job.flowId()))) {
+                    timersInHand.decrementAndGet();
+                }
+            }
+        }
+        return due.size();
+    }
+
+    /** A flow committed "calling": the call starts once that commit is done, never before. */
+    void callCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) CallRequest request) {
+        if (!submit(callPool, () -> call(request))) {
+            LOG.warning("Call " + request.number() + " of flow " + request.flowId() + " not started: the server "
+                    + "is stopping; it is restored in error at the next start");
+        }
+    }
+
+    private boolean submit(ThreadPoolExecutor pool, Runnable job) {
+        try {
+            pool.execute(job);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    private void fireTimer(String flowId) {
+        try {
+            jobs.runTimer(flowId);
+        } catch (RuntimeException e) {
+            var reason = reason(e);
+            LOG.warning("Timer job of flow " + flowId + " failed: " + reason);
+            try {
+                jobs.jobFailed(flowId, reason, maxAttempts);
+            } catch (RuntimeException again) {
+                LOG.warning("Could not record the failed job of flow " + flowId + " (its lease runs out and it is "
+                        + "tried again): " + reason(again));
+            }
+        } finally {
+            timersInHand.decrementAndGet();
+        }
+    }
+
+    private void prepareAndCall(String flowId) {
+        try {
+            var request = jobs.prepareCall(flowId);
+            if (request != null) {
+                call(request);
+            }
+        } catch (RuntimeException e) {
+            LOG.warning("Call job of flow " + flowId + " failed: " + reason(e));
+            jobs.jobFailed(flowId, reason(e), maxAttempts);
+        }
+    }
+
+    /** Makes the call with no transaction and no connection held, then resumes the flow in a new one. */
+    private void call(CallRequest request) {
+        var external = callsByType.get(request.action().type());
+        CallResult result;
+        try {
+            result = external == null ? CallResult.failure("no connector makes " + request.action().type()
+                    + " calls on this server") : external.call(request);
+        } catch (CallUnavailable e) {
+            jobs.callFailed(request, e.getMessage(), maxAttempts);
+            return;
+        } catch (RuntimeException e) {
+            result = CallResult.failure(request.action().type() + " failed: " + reason(e));
+        }
+        resume(request, result);
+    }
+
+    /** The answer is kept in hand across a few failed commits (a lost race, a database hiccup). */
+    private void resume(CallRequest request, CallResult result) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jobs.callEnded(request, result);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 3 || stopping) {
+                    LOG.warning("The answer of call " + request.number() + " of flow " + request.flowId()
+                            + " could not be committed: " + reason(e) + "; the flow is restored in error");
+                    return;
+                }
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The innermost cause in one line: class and message, shortened (messages of ours carry no values). */
+    static String reason(Throwable e) {
+        var root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        var message = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
+        var text = root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+        return text.length() > 300 ? text.substring(0, 297) + "..." : text;
+    }
+}
