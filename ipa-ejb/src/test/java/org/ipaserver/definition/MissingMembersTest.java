@@ -27,7 +27,7 @@ class MissingMembersTest {
 
     /** Members without which no definition is valid: removing one must give an error. */
     private static final Set<String> REQUIRED = Set.of("name", "type", "startState", "states", "variable", "task",
-            "state", "form", "condition", "when", "process");
+            "state", "form", "condition", "when", "process", "handler");
 
     private static final String WITH_TASKS = """
             { "name": "Tasks", "startState": "S",
@@ -41,7 +41,10 @@ class MissingMembersTest {
                   { "type": "Select", "cases": [ { "when": "${A > 1}", "actions": [ { "type": "EndProcess" } ] } ] },
                   { "type": "SendWorkItemToUser", "form": "F", "user": "bob", "description": "Check ${B}",
                     "exits": { "Done": [ { "type": "ChangeState", "state": "S", "inputs": { "in": "${A}" } } ] } },
-                  { "type": "RunProcess", "process": "Other", "inputs": { "X": "${A}" }, "outputs": { "Y": "B" } } ] } ],
+                  { "type": "RunProcess", "process": "Other", "inputs": { "X": "${A}" }, "outputs": { "Y": "B" } },
+                  { "type": "RunHandler", "handler": "score", "inputs": { "c": "${C}" }, "outputs": { "o": "B" },
+                    "timeout": "PT5S", "securitySpecifications": ["Private"],
+                    "exits": { "failure": [ { "type": "EndProcess" } ] } } ] } ],
               "tasks": [ { "name": "T", "inputs": [ { "name": "x", "type": "Integer" } ],
                            "outputs": [ { "name": "y", "type": "String" } ], "variables": [ { "name": "z", "type": "Integer" } ],
                            "actions": [ { "type": "Decision", "condition": "${x > 0}",
