@@ -96,6 +96,31 @@ public final class TypedValues {
         };
     }
 
+    /**
+     * A value stored as JSON by this server (state documents, drafts, initial values of published
+     * versions). What was stored before input became strict (a Boolean draft value "false") is
+     * still read, converted as an expression result would be, so that old flows and items go on.
+     */
+    public static Object fromStoredJson(JsonValue json, VariableType type) {
+        try {
+            return fromJson(json, type);
+        } catch (IllegalArgumentException strict) {
+            return coerce(plain(json), type);
+        }
+    }
+
+    private static Object plain(JsonValue json) {
+        return switch (json.getValueType()) {
+            case STRING -> ((JsonString) json).getString();
+            case NUMBER -> ((JsonNumber) json).bigDecimalValue();
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            case ARRAY -> ((JsonArray) json).stream().map(TypedValues::plain).toList();
+            case NULL -> null;
+            case OBJECT -> throw new IllegalArgumentException("an object cannot be stored in a variable");
+        };
+    }
+
     private static String jsonKind(JsonValue json) {
         return switch (json.getValueType()) {
             case STRING -> "a JSON string";

@@ -55,7 +55,7 @@ final class FlowVariables {
     }
 
     static Object initial(VariableDef variable) {
-        return variable.initial() == null ? null : TypedValues.fromJson(variable.initial(), variable.type());
+        return variable.initial() == null ? null : TypedValues.fromStoredJson(variable.initial(), variable.type());
     }
 
     Object evaluate(String text, FlowState state, FlowState.Frame frame) {

@@ -66,4 +66,13 @@ class TypedValuesTest {
         assertTrue(refused("[1, \"12345\"]", VariableType.Base.INTEGER, true).startsWith("a JSON string"));
         assertTrue(refused("[1, 2]", VariableType.Base.INTEGER, false).startsWith("a JSON array"));
     }
+
+    @Test
+    void valuesStoredBeforeInputWasStrictAreStillRead() {
+        var bool = new VariableType(VariableType.Base.BOOLEAN, false);
+        assertEquals(Boolean.FALSE, TypedValues.fromStoredJson(json("\"false\""), bool));
+        assertEquals(List.of(7L), TypedValues.fromStoredJson(json("[\"7\"]"),
+                new VariableType(VariableType.Base.INTEGER, true)));
+        assertThrows(IllegalArgumentException.class, () -> TypedValues.fromStoredJson(json("\"maybe\""), bool));
+    }
 }
