@@ -34,7 +34,8 @@ public final class DefinitionReader {
             document = JsonFactory.readValue(json);
         } catch (JsonParsingException e) {
             var at = e.getLocation();
-            return new Result(null, List.of(Problem.error("$", at == null ? "not valid JSON: " + e.getMessage()
+            return new Result(null, List.of(Problem.error("$", at == null || e instanceof JsonFactory.TrailingText
+                    ? "not valid JSON: " + e.getMessage()
                     : "not valid JSON (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + "): "
                     + e.getMessage())));
         } catch (RuntimeException e) {

@@ -54,7 +54,14 @@ public final class JsonFactory {
     }
 
     private static JsonParsingException trailing(JsonLocation end) {
-        return new JsonParsingException("text after the end of the JSON document (after line " + end.getLineNumber()
-                + ", column " + end.getColumnNumber() + "): send one JSON document only", end);
+        return new TrailingText(end);
+    }
+
+    /** Text after a complete JSON document; the message says where the document ends. */
+    public static final class TrailingText extends JsonParsingException {
+        TrailingText(JsonLocation end) {
+            super("text after the end of the JSON document (after line " + end.getLineNumber() + ", column "
+                    + end.getColumnNumber() + "): send one JSON document only", end);
+        }
     }
 }
