@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * Bounds that keep one flow from exhausting the server: a definition can recurse through tasks
  * or grow a value in a loop, and the flow must then end in error, not take the heap with it.
- * Values are checked when they are stored; the whole state when the flow comes to rest.
+ * Values are checked when they are stored; the whole state when the flow comes to rest. The rest
+ * of a state is bounded already: a frame's cursors by how deep the definition nests its action
+ * lists (a Loop reuses its cursor), the step history by {@link FlowState#HISTORY_LIMIT}.
  */
 public final class FlowLimits {
 
