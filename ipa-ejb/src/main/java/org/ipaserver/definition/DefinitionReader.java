@@ -41,11 +41,31 @@ public final class DefinitionReader {
         } catch (RuntimeException e) {
             return new Result(null, List.of(Problem.error("$", "not valid JSON: " + e.getMessage())));
         }
+        return reader.result(document);
+    }
+
+    /**
+     * A published version, as stored. Versions published before documents were strict may carry
+     * text after their JSON, which was ignored then: it still is, so their flows go on.
+     */
+    public static Result readPublished(String source) {
+        var result = read(source);
+        if (result.definition() != null || source == null) {
+            return result;
+        }
+        try (var lenient = org.ipaserver.store.JsonFactory.JSON.createReader(new java.io.StringReader(source))) {
+            return new DefinitionReader().result(lenient.readValue());
+        } catch (RuntimeException e) {
+            return result;
+        }
+    }
+
+    private Result result(JsonValue document) {
         if (!(document instanceof JsonObject root)) {
             return new Result(null, List.of(Problem.error("$", "a definition is a JSON object")));
         }
-        var definition = reader.definition(root);
-        return new Result(definition, List.copyOf(reader.problems));
+        var definition = definition(root);
+        return new Result(definition, List.copyOf(problems));
     }
 
     private ProcessDefinition definition(JsonObject root) {

@@ -116,6 +116,9 @@ class DefinitionValidatorTest {
         var report = validator.validate("{ \"name\": \"X\", \"startState\": \"S\", \"states\": [ { \"name\": \"S\" } ] } trailing");
         assertEquals(1, report.problems().size(), report.problems().toString());
         assertProblem(report, "$", "text after the end of the JSON document");
+        var published = DefinitionReader.readPublished("{ \"name\": \"X\", \"startState\": \"S\", "
+                + "\"states\": [ { \"name\": \"S\" } ] } trailing");
+        assertEquals("X", published.definition().name(), "versions published before stay readable");
     }
 
     @Test
