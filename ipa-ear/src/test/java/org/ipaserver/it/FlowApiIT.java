@@ -100,6 +100,27 @@ class FlowApiIT {
     }
 
     @Test
+    void publishesAtTheSameTimeEachGetAVersion() throws Exception {
+        var name = unique("Raced");
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var publishes = new java.util.ArrayList<java.util.concurrent.Future<Api.Response>>();
+            for (int i = 0; i < 8; i++) {
+                publishes.add(threads.submit(() -> api().post(Api.ADMIN, "definitions", timerProcess(name, "PT1H"))));
+            }
+            var versions = new java.util.TreeSet<Integer>();
+            for (var publish : publishes) {
+                var published = publish.get();
+                assertEquals(201, published.status(), published::toString);
+                versions.add(published.json().getInt("version"));
+            }
+            assertEquals(java.util.Set.of(1, 2, 3, 4, 5, 6, 7, 8), versions);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void onlyDesignersRunTestVersions() {
         var name = unique("Tested");
         assertEquals(201, api().post(Api.ADMIN, "definitions", timerProcess(name, "P1D")).status());

@@ -61,6 +61,27 @@ class RoutingIT {
     }
 
     @Test
+    void creatingOneWorkgroupTwiceAtTheSameTimeIsAConflictNotAFailure() throws Exception {
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 5; i++) {
+                var group = unique("Raced");
+                var first = threads.submit(() -> put(Api.ADMIN, "workgroups/" + group, "{\"description\":\"one\"}"));
+                var second = threads.submit(() -> put(Api.ADMIN, "workgroups/" + group, "{\"description\":\"two\"}"));
+                var statuses = new java.util.TreeSet<Integer>();
+                for (var answer : List.of(first.get(), second.get())) {
+                    assertTrue(List.of(200, 201, 409).contains(answer.status()), answer::toString);
+                    statuses.add(answer.status());
+                }
+                assertTrue(statuses.contains(201), "one of them created it: " + statuses);
+                assertEquals(200, api().get(Api.ADMIN, "workgroups/" + group).status());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void anItemGoesToTheAvailableLicensedMemberWhoHoldsTheSkillsBest() {
         var group = unique("Underwriters");
         String ann = group + "-ann", bob = group + "-bob", cid = group + "-cid", dan = group + "-dan",

@@ -141,6 +141,10 @@ class SecurityMatrixIT {
             endpoint(rows, "GET", "flows?definition=" + q, null, 200, 200, 200, 200, 200);
             endpoint(rows, "POST", who -> "flows/" + launch(Api.BOB, p) + "/cancel", null, 200, 200, 200, 403, 403);
             endpoint(rows, "POST", who -> "flows/" + launch(Api.BOB, q) + "/cancel", null, 200, 403, 403, 403, 404);
+            // retry and skip need Manage; these flows wait at a work item, so a manager gets 409
+            endpoint(rows, "POST", "flows/" + flowP + "/retry", null, 409, 409, 409, 403, 403);
+            endpoint(rows, "POST", "flows/" + flowQ + "/retry", null, 409, 403, 403, 403, 404);
+            endpoint(rows, "POST", "flows/" + flowP + "/skip", "{\"exit\":\"failure\"}", 409, 409, 409, 403, 403);
             endpoint(rows, "POST", "flows/" + flowP + "/interactions", "{\"interactionId\":\"call-1\"}",
                     200, 200, 200, 403, 403);
             endpoint(rows, "POST", "flows/" + flowQ + "/interactions", "{\"interactionId\":\"call-2\"}",

@@ -4,6 +4,8 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,6 +18,7 @@ import org.ipaserver.security.AccessRights;
 import org.ipaserver.security.Callers;
 import org.ipaserver.security.Licences;
 import org.ipaserver.security.Rights;
+import org.ipaserver.store.UniqueKeys;
 
 /**
  * Definition use cases: anyone signed in may read; only designers validate and publish, by the
@@ -24,6 +27,8 @@ import org.ipaserver.security.Rights;
 @Stateless
 @DeclareRoles({Rights.DESIGN})
 public class DefinitionService {
+
+    private static final int PUBLISH_ATTEMPTS = 5;
 
     @PersistenceContext(unitName = "ipa")
     EntityManager em;
@@ -37,8 +42,20 @@ public class DefinitionService {
         return runtime.catalog().validate(em, json);
     }
 
-    /** @param test publish a test version: it runs only for designers, who launch it by its number */
+    /**
+     * Publishes the next version. Two publishes of one process at the same time compute the same
+     * number; the one that loses at the database tries again, with the number after the winner's.
+     *
+     * @param test publish a test version: it runs only for designers, who launch it by its number
+     */
     public DefinitionCatalog.Published publish(String json, boolean test) {
+        var self = caller.getBusinessObject(DefinitionService.class);
+        return UniqueKeys.retrying(PUBLISH_ATTEMPTS, () -> self.publishOnce(json, test));
+    }
+
+    /** One attempt of {@link #publish}; callers use that. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW) // a lost attempt rolls back alone and is retried
+    public DefinitionCatalog.Published publishOnce(String json, boolean test) {
         requireDesigner();
         return runtime.catalog().publish(em, json, caller.getCallerPrincipal().getName(), Instant.now(), test);
     }

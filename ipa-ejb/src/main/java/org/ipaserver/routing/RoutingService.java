@@ -36,6 +36,8 @@ public class RoutingService {
     EntityManager em;
     @Resource
     SessionContext caller;
+    @jakarta.inject.Inject
+    ItemsInHand itemsInHand;
 
     public List<WorkgroupView> workgroups() {
         return Workgroups.list(em).stream().map(Workgroup::view).toList();
@@ -144,8 +146,7 @@ public class RoutingService {
         requireSupervisor("ask who would get a workgroup item");
         var group = existing(workgroup);
         refuse(SkillLevels.problems("skill.", required));
-        // Work items are not built yet, so nobody holds any; they will supply this count.
-        return Router.decide(required, Candidates.of(em, group, Map.of()));
+        return WorkgroupRouting.decide(em, group, required, itemsInHand);
     }
 
     private Workgroup existing(String name) {

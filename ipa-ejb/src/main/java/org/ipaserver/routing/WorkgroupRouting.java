@@ -14,12 +14,17 @@ public final class WorkgroupRouting {
      * The member who gets an item needing {@code skills} now, or empty when nobody qualifies (the
      * item waits in the queue) or the workgroup does not exist.
      *
-     * @param itemsInHand user to the number of open work items they hold
+     * @param itemsInHand who holds how many open work items
      */
     public static Optional<String> offer(EntityManager em, String workgroup, Map<String, Integer> skills,
-                                         Map<String, Integer> itemsInHand) {
-        return Workgroups.find(em, workgroup)
-                .flatMap(group -> Router.decide(skills, Candidates.of(em, group, itemsInHand)).chosen());
+                                         ItemsInHand itemsInHand) {
+        return Workgroups.find(em, workgroup).flatMap(group -> decide(em, group, skills, itemsInHand).chosen());
+    }
+
+    /** The one decision both real routing and the supervisors' routing question make. */
+    static RoutingDecision decide(EntityManager em, Workgroup workgroup, Map<String, Integer> skills,
+                                  ItemsInHand itemsInHand) {
+        return Router.decide(skills, Candidates.of(em, workgroup, itemsInHand.byUser(em)));
     }
 
     public static boolean isMember(EntityManager em, String user, String workgroup) {

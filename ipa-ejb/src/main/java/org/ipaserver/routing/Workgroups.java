@@ -27,6 +27,7 @@ final class Workgroups {
         if (created) {
             workgroup = new Workgroup(name);
             em.persist(workgroup);
+            em.flush(); // a creation racing this one fails here, as a unique-key violation, not at commit
         }
         workgroup.describe(description);
         if (members != null) {

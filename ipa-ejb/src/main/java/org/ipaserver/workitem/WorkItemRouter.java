@@ -12,6 +12,7 @@ import org.ipaserver.definition.CompiledProcess;
 import org.ipaserver.flow.FlowRecord;
 import org.ipaserver.flow.Outcome;
 import org.ipaserver.flow.WorkItemDispatch;
+import org.ipaserver.routing.ItemsInHand;
 import org.ipaserver.routing.WorkgroupRouting;
 import org.ipaserver.store.JsonFactory;
 
@@ -21,6 +22,9 @@ import org.ipaserver.store.JsonFactory;
  * fewest items in hand, or waits in the queue until routing finds one (someone becomes available).
  */
 public final class WorkItemRouter implements WorkItemDispatch {
+
+    /** What routing counts as an item in someone's hand: an open work item they hold. */
+    public static final ItemsInHand ITEMS_IN_HAND = WorkItemRouter::itemsInHand;
 
     private final Clock clock;
 
@@ -40,7 +44,7 @@ public final class WorkItemRouter implements WorkItemDispatch {
                 action.toWorkgroup() ? request.recipient() : null, skills.build().toString(), request.deadline(),
                 clock.instant());
         if (action.toWorkgroup()) {
-            WorkgroupRouting.offer(em, request.recipient(), action.skills(), itemsInHand(em))
+            WorkgroupRouting.offer(em, request.recipient(), action.skills(), ITEMS_IN_HAND)
                     .ifPresent(member -> item.move(WorkItemStatus.ALERTING, member, clock.instant()));
         }
         em.persist(item);
@@ -48,18 +52,20 @@ public final class WorkItemRouter implements WorkItemDispatch {
     }
 
     /**
-     * Offers the queued items of a user's workgroups, oldest first, as long as routing picks that
-     * user: called when they become available.
+     * Offers the items waiting in a user's workgroup queues, oldest first, to whom routing picks
+     * now (the user, unless someone else qualifies better): called when they become available.
      */
     public int offerQueued(EntityManager em, String user) {
         int offered = 0;
         for (var workgroup : WorkgroupRouting.workgroupsOf(em, user)) {
+            // alerting: nobody qualified when it was routed; held: it came back to the queue at a restart
             var queued = em.createQuery("SELECT w FROM WorkItem w WHERE w.workgroup = :workgroup AND w.owner IS NULL"
-                    + " AND w.status = :alerting ORDER BY w.createdAt", WorkItem.class)
-                    .setParameter("workgroup", workgroup).setParameter("alerting", WorkItemStatus.ALERTING.code())
+                    + " AND w.status IN :waiting ORDER BY w.createdAt", WorkItem.class)
+                    .setParameter("workgroup", workgroup)
+                    .setParameter("waiting", List.of(WorkItemStatus.ALERTING.code(), WorkItemStatus.HELD.code()))
                     .getResultList();
             for (var item : queued) {
-                var chosen = WorkgroupRouting.offer(em, workgroup, skills(item), itemsInHand(em));
+                var chosen = WorkgroupRouting.offer(em, workgroup, skills(item), ITEMS_IN_HAND);
                 if (chosen.isPresent()) {
                     item.move(WorkItemStatus.ALERTING, chosen.get(), clock.instant());
                     em.flush(); // the next decision counts this item in its holder's hand
@@ -72,11 +78,11 @@ public final class WorkItemRouter implements WorkItemDispatch {
 
     /** Re-routes an item sent back to a workgroup (transfer). */
     void route(EntityManager em, WorkItem item) {
-        WorkgroupRouting.offer(em, item.workgroup(), skills(item), itemsInHand(em))
+        WorkgroupRouting.offer(em, item.workgroup(), skills(item), ITEMS_IN_HAND)
                 .ifPresent(member -> item.move(WorkItemStatus.ALERTING, member, clock.instant()));
     }
 
-    static Map<String, Integer> itemsInHand(EntityManager em) {
+    private static Map<String, Integer> itemsInHand(EntityManager em) {
         var counts = new HashMap<String, Integer>();
         em.createQuery("SELECT w.owner, COUNT(w) FROM WorkItem w WHERE w.owner IS NOT NULL AND w.status IN :open "
                         + "GROUP BY w.owner", Object[].class)

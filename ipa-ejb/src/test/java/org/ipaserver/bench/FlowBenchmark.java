@@ -25,8 +25,13 @@ import org.ipaserver.store.LocalStore;
  * engine on the database directly (one transaction per flow, as in the server); {@code http}
  * goes through the REST API of a running server.
  *
- * <pre>--mode inprocess|http --db h2|postgresql --flows 20000 --threads 4
- * --url http://localhost:8080/ipa/api --user admin:admin</pre>
+ * With {@code --call jvm} each flow first runs a RunHandler of the in-JVM echo handler: the
+ * launch commits "calling", the handler runs outside the transaction, its answer commits the rest.
+ * {@code --mode timers} fires N due timers with W workers (lease, then one transaction each) and
+ * prints timers/s.
+ *
+ * <pre>--mode inprocess|http|timers --db h2|postgresql --flows 20000 --threads 4 --call none|jvm
+ * --timers 10000 --workers 4 --url http://localhost:8080/ipa/api --user admin:admin</pre>
  */
 public final class FlowBenchmark {
 
@@ -48,6 +53,17 @@ public final class FlowBenchmark {
               ] } ] }
             """;
 
+    /** The same flow, a RunHandler of the echo handler first. */
+    static final String CALLING = DEFINITION.replace("\"Bench10\"", "\"Bench10Call\"").replace("\"actions\": [",
+            "\"actions\": [ { \"type\": \"RunHandler\", \"handler\": \"echo\", \"inputs\": { \"A\": \"${A}\" }, "
+                    + "\"outputs\": { \"A\": \"A\" } },");
+
+    static final String TIMER = """
+            { "name": "BenchTimer", "startState": "S", "variables": [ { "name": "A", "type": "Integer", "initial": 1 } ],
+              "states": [ { "name": "S", "actions": [ { "type": "Wait", "duration": "PT0S" },
+                { "type": "UpdateVariables", "assignments": [ { "variable": "A", "value": "${A + 1}" } ] } ] } ] }
+            """;
+
     public static void main(String[] args) throws Exception {
         var options = options(args);
         var mode = options.getOrDefault("mode", "inprocess");
@@ -55,29 +71,95 @@ public final class FlowBenchmark {
         int threads = Integer.parseInt(options.getOrDefault("threads", "4"));
         if (mode.equals("http")) {
             http(options, flows, threads);
+        } else if (mode.equals("timers")) {
+            timers(options.getOrDefault("db", "h2"), Integer.parseInt(options.getOrDefault("timers", "10000")),
+                    Integer.parseInt(options.getOrDefault("workers", "4")));
         } else {
-            inProcess(options.getOrDefault("db", "h2"), flows, threads);
+            inProcess(options.getOrDefault("db", "h2"), flows, threads, options.getOrDefault("call", "none"));
         }
     }
 
-    private static void inProcess(String db, int flows, int threads) throws Exception {
-        try (var store = switch (db) {
+    private static LocalStore store(String db) {
+        return switch (db) {
             case "postgresql" -> LocalStore.postgresql(System.getProperty("ipa.test.postgresql.url",
                     "jdbc:postgresql://127.0.0.1:5432/test"), "postgres", "");
             case "h2mem" -> LocalStore.h2InMemory(); // the engine's own cost, without file I/O
             // the embedded default's settings: commits reach the OS at once (see configure-domain.sh)
             default -> LocalStore.h2("jdbc:h2:file:./target/bench/ipa-" + System.nanoTime() + ";WRITE_DELAY=0");
-        }) {
+        };
+    }
+
+    /** Due timers fired the way the server's workers fire them: leased in batches, one transaction each. */
+    private static void timers(String db, int count, int workers) throws Exception {
+        try (var store = store(db)) {
             var catalog = new DefinitionCatalog(new Expressions());
             var engine = new FlowEngine(catalog, Clock.systemUTC(), "bench", 10,
                     new org.ipaserver.workitem.WorkItemRouter(Clock.systemUTC()));
-            store.run(em -> catalog.publish(em, DEFINITION, "bench", java.time.Instant.now()));
+            store.run(em -> catalog.publish(em, TIMER, "bench", java.time.Instant.now()));
+            for (int round = 0; round < 2; round++) { // the first round warms up
+                int n = round == 0 ? Math.min(2000, count) : count;
+                measure("launching " + n + " timers", n, 4, () -> {
+                    store.run(em -> engine.launch(em, "BenchTimer", null, Map.of(), "bench"));
+                    return null;
+                });
+                var pool = Executors.newFixedThreadPool(workers);
+                var fired = new AtomicInteger();
+                long start = System.nanoTime();
+                while (true) {
+                    var jobs = store.inTransaction(em -> engine.claimDueJobs(em, workers * 100,
+                            java.time.Duration.ofMinutes(1)));
+                    if (jobs.isEmpty()) {
+                        break;
+                    }
+                    var done = new java.util.concurrent.CountDownLatch(jobs.size());
+                    for (var job : jobs) {
+                        pool.execute(() -> {
+                            try {
+                                if (store.inTransaction(em -> engine.resumeTimer(em, job.flowId()))) {
+                                    fired.incrementAndGet();
+                                }
+                            } finally {
+                                done.countDown();
+                            }
+                        });
+                    }
+                    done.await();
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                pool.shutdown();
+                if (round == 1) {
+                    System.out.printf("timers %s: %d fired with %d workers in %.2f s: %.0f timers/s%n", db,
+                            fired.get(), workers, seconds, fired.get() / seconds);
+                }
+            }
+        }
+    }
+
+    private static void inProcess(String db, int flows, int threads, String call) throws Exception {
+        try (var store = store(db)) {
+            var catalog = new DefinitionCatalog(new Expressions());
+            var requests = new ThreadLocal<org.ipaserver.flow.CallRequest>();
+            var engine = new FlowEngine(catalog, Clock.systemUTC(), new org.ipaserver.flow.FlowOwner("bench", 0), 10,
+                    new org.ipaserver.workitem.WorkItemRouter(Clock.systemUTC()), requests::set);
+            var calling = !call.equals("none");
+            var handler = new org.ipaserver.handler.spi.EchoHandler();
+            store.run(em -> catalog.publish(em, calling ? CALLING : DEFINITION, "bench", java.time.Instant.now()));
+            var name = calling ? "Bench10Call" : "Bench10";
             Callable<Void> launch = () -> {
-                store.run(em -> engine.launch(em, "Bench10", null, Map.of(), "bench"));
+                store.run(em -> engine.launch(em, name, null, Map.of(), "bench"));
+                if (calling) { // as the server does it: after the commit, outside any transaction
+                    var request = requests.get();
+                    var inputs = new HashMap<String, String>();
+                    request.inputs().forEach((k, v) -> inputs.put(k, String.valueOf(v)));
+                    var answer = handler.run(inputs);
+                    var result = new org.ipaserver.flow.CallResult(answer.exitPath(), answer.outputs(), null);
+                    store.run(em -> engine.callEnded(em, request.flowId(), request.number(), result));
+                }
                 return null;
             };
-            measure("in-process " + db, Math.max(5000, flows / 4), threads, launch); // warm-up: JIT, pools, caches
-            var result = measure("in-process " + db, flows, threads, launch);
+            var label = "in-process " + db + (calling ? " + in-JVM handler call" : "");
+            measure(label, Math.max(5000, flows / 4), threads, launch); // warm-up: JIT, pools, caches
+            var result = measure(label, flows, threads, launch);
             System.out.println(result);
             long completed = store.count("flowexec_Completion");
             System.out.println("rows: flowexec_Flows=" + store.count("flowexec_Flows") + " flowexec_Storage="

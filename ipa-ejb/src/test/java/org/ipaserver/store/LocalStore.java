@@ -40,6 +40,11 @@ public final class LocalStore implements AutoCloseable {
         return new LocalStore(url, "sa", "", () -> { });
     }
 
+    /** An H2 database that already holds the schema (a server starting again on its data). */
+    public static LocalStore h2Existing(String url) {
+        return new LocalStore(url, "sa", "", () -> { });
+    }
+
     /** A schema of its own in a PostgreSQL database, dropped on close. */
     public static LocalStore postgresql(String databaseUrl, String user, String password) {
         var schema = "ipa_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);

@@ -211,4 +211,72 @@ class WorkItemDeskTest {
         assertEquals(1, store.inTransaction(em -> desk.mine(em, c("eve"))).size());
         assertEquals(List.of(), store.inTransaction(em -> desk.mine(em, c("dan"))));
     }
+
+    private void queuedProcessWithUnderwriters() {
+        store.run(em -> catalog.publish(em, QUEUED, "designer", clock.instant()));
+        sql("INSERT INTO ipa_Workgroups (workgroup_name) VALUES ('Underwriters')");
+    }
+
+    /** The routing use cases as an administrator calls them; presence changes reach the queues as in the server. */
+    private org.ipaserver.routing.RoutingService routing(jakarta.persistence.EntityManager em) {
+        var router = new WorkItemRouter(clock);
+        return org.ipaserver.routing.RoutingServices.asAdmin(em, new WorkItemsInHand(), change -> {
+            if (change.presence() == org.ipaserver.routing.Presence.AVAILABLE) {
+                router.offerQueued(em, change.user());
+            }
+        });
+    }
+
+    private org.ipaserver.routing.RoutingDecision whoWouldGetAnItem() {
+        return store.inTransaction(em -> routing(em).route("Underwriters", Map.of("Loans", 50)));
+    }
+
+    @Test
+    void theRoutingQuestionCountsItemsInHandAndAnswersWhereTheNextItemGoes() {
+        queuedProcessWithUnderwriters();
+        member("ann", "available", "GROUP_ROUTED", 60);
+        member("bob", "available", "GROUP_ROUTED", 60);
+        Runnable launchOne = () -> store.run(em -> engine.launch(em, "Queued", null, Map.of(), "cid"));
+        assertEquals("ann", whoWouldGetAnItem().chosen().orElseThrow(), "equal skills, nobody holds any: by name");
+
+        launchOne.run();
+        assertEquals(1, store.inTransaction(em -> desk.mine(em, c("ann"))).size());
+        var asked = whoWouldGetAnItem();
+        assertEquals("bob", asked.chosen().orElseThrow(), "ann holds one item now");
+        assertEquals(List.of(0, 1), asked.candidates().stream()
+                .map(org.ipaserver.routing.RoutingDecision.Assessment::itemsInHand).toList());
+        launchOne.run();
+        assertEquals(1, store.inTransaction(em -> desk.mine(em, c("bob"))).size(), "the answer was right");
+
+        var heldByAnn = onlyItemOf("ann");
+        store.run(em -> desk.pickUp(em, heldByAnn.id(), c("ann"), null));
+        store.run(em -> desk.hold(em, heldByAnn.id(), c("ann"), null));
+        assertEquals(List.of(1, 1), whoWouldGetAnItem().candidates().stream()
+                .map(org.ipaserver.routing.RoutingDecision.Assessment::itemsInHand).toList(), "held items count too");
+    }
+
+    @Test
+    void aWorkgroupItemRestoredHeldInTheQueueGoesToAMemberWhoBecomesAvailable() {
+        queuedProcessWithUnderwriters();
+        member("ann", "available", "GROUP_ROUTED", 60);
+        member("eve", "away", "GROUP_ROUTED", 90);
+        store.run(em -> engine.launch(em, "Queued", null, Map.of(), "cid"));
+        var item = onlyItemOf("ann");
+        store.run(em -> desk.pickUp(em, item.id(), c("ann"), null));
+        sql("UPDATE ipa_UserPresence SET presence = 'away' WHERE user_name = 'ann'");
+
+        assertEquals(Integer.valueOf(1), store.inTransaction(em -> desk.restore(em, "storage-a")), "a restart");
+        var queued = store.inTransaction(em -> desk.queue(em, "Underwriters", c("eve")));
+        assertEquals(List.of("held"), queued.stream().map(WorkItemView::status).toList(), "held in the queue");
+        assertEquals(List.of(), store.inTransaction(em -> desk.mine(em, c("ann"))));
+
+        store.run(em -> routing(em).setPresence("eve", "available"));
+        var offered = onlyItemOf("eve");
+        assertEquals(item.id(), offered.id());
+        assertEquals("alerting", offered.status());
+        assertEquals(List.of(), store.inTransaction(em -> desk.queue(em, "Underwriters", c("eve"))));
+        store.run(em -> desk.pickUp(em, item.id(), c("eve"), null));
+        store.run(em -> desk.complete(em, item.id(), c("eve"), "Ok", Map.<String, JsonValue>of(), null));
+        assertEquals("completed", store.inTransaction(em -> engine.view(em, item.flowId())).status());
+    }
 }

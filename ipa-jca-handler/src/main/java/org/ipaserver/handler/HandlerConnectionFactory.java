@@ -8,4 +8,14 @@ public interface HandlerConnectionFactory {
 
     /** @throws HandlerException when the server cannot hand out a connection */
     HandlerConnection getConnection();
+
+    /**
+     * A connection meant for the named handler: the pool prefers one whose worker process already
+     * runs that handler (a connection can still run any handler).
+     *
+     * @throws HandlerException when the server cannot hand out a connection
+     */
+    default HandlerConnection getConnection(String handlerName) {
+        return getConnection();
+    }
 }

@@ -8,8 +8,10 @@ import java.util.Objects;
  *
  * @param outputs  unmodifiable, no null keys or values
  * @param exitPath the name of the exit path, e.g. {@value #SUCCESS} or {@value #FAILURE}
+ * @param message  what the handler says about the outcome (e.g. why it failed); empty if nothing.
+ *                 The handler wrote it: it may contain values, so it is not for logs.
  */
-public record HandlerResult(Map<String, String> outputs, String exitPath) {
+public record HandlerResult(Map<String, String> outputs, String exitPath, String message) {
 
     public static final String SUCCESS = "success";
     public static final String FAILURE = "failure";
@@ -20,6 +22,11 @@ public record HandlerResult(Map<String, String> outputs, String exitPath) {
         if (exitPath.isBlank()) {
             throw new IllegalArgumentException("A handler result needs an exit path name");
         }
+        message = message == null ? "" : message;
+    }
+
+    public HandlerResult(Map<String, String> outputs, String exitPath) {
+        this(outputs, exitPath, "");
     }
 
     public static HandlerResult success(Map<String, String> outputs) {

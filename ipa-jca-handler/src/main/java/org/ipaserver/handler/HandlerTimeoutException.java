@@ -2,7 +2,7 @@ package org.ipaserver.handler;
 
 import java.time.Duration;
 
-/** The handler did not answer in time; it has been asked to stop (interrupted). */
+/** The handler did not answer in time: a Java handler has been interrupted, a worker process killed. */
 public class HandlerTimeoutException extends HandlerException {
 
     private final String handlerName;

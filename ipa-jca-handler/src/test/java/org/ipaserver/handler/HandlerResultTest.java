@@ -25,4 +25,11 @@ class HandlerResultTest {
         assertThrows(IllegalArgumentException.class, () -> new HandlerResult(java.util.Map.of(), " "));
         assertThrows(NullPointerException.class, () -> new HandlerResult(java.util.Map.of(), null));
     }
+
+    @Test
+    void theMessageIsEmptyUnlessGiven() {
+        assertEquals("", HandlerResult.success(java.util.Map.of()).message());
+        assertEquals("", new HandlerResult(java.util.Map.of(), "late", null).message());
+        assertEquals("bad input", new HandlerResult(java.util.Map.of(), "failure", "bad input").message());
+    }
 }

@@ -15,6 +15,7 @@ import org.ipaserver.definition.InvalidDefinitionException;
 import org.ipaserver.flow.FlowExceptions;
 import org.ipaserver.routing.RoutingExceptions;
 import org.ipaserver.security.AccessDenied;
+import org.ipaserver.store.UniqueKeys;
 import org.ipaserver.workitem.WorkItemConflict;
 import org.ipaserver.workitem.WorkItemDesk;
 
@@ -33,6 +34,10 @@ public class ErrorMappers implements ExceptionMapper<Exception> {
         if (lostARace(exception)) {
             return ApiProblem.response(Status.CONFLICT, "someone else changed this at the same time; reload and "
                     + "try again");
+        }
+        if (UniqueKeys.violated(exception)) {
+            return ApiProblem.response(Status.CONFLICT, "someone else created the same thing at the same time; "
+                    + "reload and try again");
         }
         if (e instanceof FlowExceptions.InvalidInput invalid) {
             return ApiProblem.response(Status.BAD_REQUEST, invalid.getMessage(), invalid.errors(), null);

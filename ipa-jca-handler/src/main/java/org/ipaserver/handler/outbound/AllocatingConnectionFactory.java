@@ -36,6 +36,15 @@ public class AllocatingConnectionFactory implements HandlerConnectionFactory, Se
     }
 
     @Override
+    public HandlerConnection getConnection(String handlerName) {
+        try {
+            return (HandlerConnection) connectionManager.allocateConnection(managedFactory, new HandlerRequestInfo(handlerName));
+        } catch (ResourceException e) {
+            throw new HandlerException("No handler connection available: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void setReference(Reference reference) {
         this.reference = reference;
     }

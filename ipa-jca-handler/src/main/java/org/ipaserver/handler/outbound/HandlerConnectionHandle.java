@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.ipaserver.handler.HandlerConnection;
+import org.ipaserver.handler.HandlerRequest;
 import org.ipaserver.handler.HandlerResult;
 
 /**
@@ -20,14 +21,19 @@ public class HandlerConnectionHandle implements HandlerConnection {
     }
 
     @Override
+    public HandlerResult run(HandlerRequest request) {
+        return open().run(request, this);
+    }
+
+    @Override
     public HandlerResult run(String handlerName, Map<String, String> inputs, Duration timeout) {
-        return open().run(handlerName, inputs, timeout);
+        return run(HandlerRequest.of(handlerName, inputs, timeout));
     }
 
     @Override
     public HandlerResult run(String handlerName, Map<String, String> inputs) {
         var connection = open();
-        return connection.run(handlerName, inputs, connection.defaultTimeout());
+        return connection.run(HandlerRequest.of(handlerName, inputs, connection.defaultTimeout()), this);
     }
 
     @Override

@@ -12,30 +12,44 @@ import jakarta.resource.spi.ManagedConnectionFactory;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
+import org.ipaserver.handler.HandlerException;
+import org.ipaserver.handler.HandlerRequest;
 import org.ipaserver.handler.HandlerResult;
+import org.ipaserver.handler.UnknownHandlerException;
+import org.ipaserver.handler.worker.WorkerDirectory;
+import org.ipaserver.handler.worker.WorkerSlot;
 
 /**
- * A pooled connection. It holds no physical resource (handlers run in this JVM); its job is the
- * contract with the pool: when the application closes a handle it tells the listeners, which is
- * how the server learns the connection can go back to the pool.
+ * A pooled connection: at most one live worker process (the pool's size is the number of
+ * workers). Java handlers run in this JVM and need nothing of it. It keeps the contract with the
+ * pool: closing a handle tells the listeners the connection can go back to the pool, and a worker
+ * that failed a call (timeout, exit, broken protocol) is reported as a connection error, so that
+ * the pool destroys this connection and makes a fresh one.
  */
 public class HandlerManagedConnection implements ManagedConnection {
 
     private final HandlerManagedConnectionFactory factory;
     private final HandlerRunner runner;
+    private final WorkerSlot slot;
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<HandlerConnectionHandle> handles = ConcurrentHashMap.newKeySet();
     private volatile PrintWriter logWriter;
 
+    /** For Java handlers only. */
     HandlerManagedConnection(HandlerManagedConnectionFactory factory, HandlerRunner runner) {
+        this(factory, runner, new WorkerSlot(WorkerDirectory.none(), null, null));
+    }
+
+    HandlerManagedConnection(HandlerManagedConnectionFactory factory, HandlerRunner runner, WorkerSlot slot) {
         this.factory = factory;
         this.runner = runner;
+        this.slot = slot;
     }
 
     @Override
@@ -64,10 +78,45 @@ public class HandlerManagedConnection implements ManagedConnection {
     public void destroy() {
         cleanup();
         listeners.clear();
+        slot.stop();
     }
 
-    HandlerResult run(String handlerName, Map<String, String> inputs, Duration timeout) {
-        return runner.run(handlerName, inputs, timeout);
+    /** A Java handler of that name runs in this JVM; otherwise the handlers directory's program runs in our worker. */
+    HandlerResult run(HandlerRequest request, HandlerConnectionHandle handle) {
+        var name = request.handlerName();
+        if (runner.runs(name)) {
+            return runner.run(request);
+        }
+        if (!slot.offers(name)) {
+            var known = new TreeSet<>(runner.registry().names());
+            known.addAll(slot.names());
+            throw new UnknownHandlerException(name, known);
+        }
+        try {
+            return slot.call(request);
+        } catch (HandlerException e) {
+            // The worker is stopped: the pool should replace this connection.
+            connectionError(handle, e);
+            throw e;
+        }
+    }
+
+    private void connectionError(HandlerConnectionHandle handle, Exception cause) {
+        var event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_ERROR_OCCURRED, cause);
+        event.setConnectionHandle(handle);
+        listeners.forEach(listener -> listener.connectionErrorOccurred(event));
+    }
+
+    String handlerName() {
+        return slot.handlerName();
+    }
+
+    boolean hasReadyWorker() {
+        return slot.hasReadyWorker();
+    }
+
+    boolean hasBrokenWorker() {
+        return slot.hasBrokenWorker();
     }
 
     Duration defaultTimeout() {

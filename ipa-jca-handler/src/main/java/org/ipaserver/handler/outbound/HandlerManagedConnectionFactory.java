@@ -10,35 +10,49 @@ import jakarta.resource.spi.ManagedConnectionFactory;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
 import jakarta.resource.spi.TransactionSupport;
+import jakarta.resource.spi.ValidatingManagedConnectionFactory;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.logging.Logger;
 import javax.security.auth.Subject;
 import org.ipaserver.handler.HandlerConnection;
 import org.ipaserver.handler.HandlerConnectionFactory;
+import org.ipaserver.handler.worker.WorkerDirectory;
+import org.ipaserver.handler.worker.WorkerSlot;
 
 /**
  * One configured connection factory. The server keys its pools by this object, so equality
- * follows the configuration; every managed connection it makes is interchangeable.
+ * follows the configuration. Its managed connections differ only in the worker they hold, which
+ * is what matching looks at.
  */
 @ConnectionDefinition(
         connectionFactory = HandlerConnectionFactory.class,
         connectionFactoryImpl = AllocatingConnectionFactory.class,
         connection = HandlerConnection.class,
         connectionImpl = HandlerConnectionHandle.class)
-public class HandlerManagedConnectionFactory
-        implements ManagedConnectionFactory, ResourceAdapterAssociation, TransactionSupport {
+public class HandlerManagedConnectionFactory implements ManagedConnectionFactory, ValidatingManagedConnectionFactory,
+        ResourceAdapterAssociation, TransactionSupport {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(HandlerManagedConnectionFactory.class.getName());
 
     @ConfigProperty(defaultValue = "30",
             description = "Seconds a handler may run when the caller gives no timeout; 0 = unlimited")
     private Integer defaultTimeoutSeconds = 30;
 
+    @ConfigProperty(defaultValue = "",
+            description = "Folder of handler programs (handler X is the executable file <folder>/X); empty = the"
+                    + " system property or environment variable ipa.handlers.dir, else Java handlers only")
+    private String handlersDirectory = "";
+
     // Live server state, not configuration: the server associates the adapter again when needed.
     private transient HandlerResourceAdapter resourceAdapter;
     private transient PrintWriter logWriter;
+    private transient volatile WorkerDirectory workerDirectory;
 
     public Integer getDefaultTimeoutSeconds() {
         return defaultTimeoutSeconds;
@@ -49,6 +63,44 @@ public class HandlerManagedConnectionFactory
             throw new IllegalArgumentException("DefaultTimeoutSeconds must be 0 (unlimited) or more, got " + seconds);
         }
         this.defaultTimeoutSeconds = seconds;
+    }
+
+    public String getHandlersDirectory() {
+        return handlersDirectory;
+    }
+
+    public void setHandlersDirectory(String folder) {
+        this.handlersDirectory = folder == null ? "" : folder.trim();
+        this.workerDirectory = null;
+    }
+
+    /** Resolved on first use, so that the start-up log says once where worker handlers come from. */
+    WorkerDirectory workerDirectory() {
+        var current = workerDirectory;
+        if (current == null) {
+            current = WorkerDirectory.resolve(handlersDirectory);
+            workerDirectory = current;
+            describe(current);
+        }
+        return current;
+    }
+
+    private void describe(WorkerDirectory directory) {
+        if (directory.folder() == null) {
+            LOG.info("IPA handler connector: no handlers directory (HandlersDirectory or " + WorkerDirectory.PROPERTY
+                    + "), Java handlers only");
+            return;
+        }
+        if (!Files.isDirectory(directory.folder())) {
+            LOG.warning(() -> "IPA handler connector: the handlers directory " + directory.folder()
+                    + " does not exist (yet); handler programs put there later are found when called");
+            return;
+        }
+        var names = directory.names();
+        LOG.info(() -> "IPA handler connector: worker handlers from " + directory.folder() + ": " + names);
+        var runner = adapter().runner();
+        names.stream().filter(runner::runs).forEach(name -> LOG.warning(() -> "Handler program '" + name + "' in "
+                + directory.folder() + " is not used: the Java handler of that name takes precedence"));
     }
 
     Duration defaultTimeout() {
@@ -68,19 +120,66 @@ public class HandlerManagedConnectionFactory
 
     @Override
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) {
-        return new HandlerManagedConnection(this, adapter().runner());
+        var adapter = adapter();
+        return new HandlerManagedConnection(this, adapter.runner(),
+                new WorkerSlot(workerDirectory(), adapter.launcher(), wantedHandler(info)));
     }
 
-    /** Connections carry no per-user or per-request state, so any of ours will do. */
+    /**
+     * For a handler: one whose worker runs it and is ready, else one meant for it, else one with
+     * no worker; none otherwise, so that the pool makes one rather than stop another handler's
+     * worker. Without a handler (Java handlers): preferably one without worker, else any of ours.
+     */
     @Override
     @SuppressWarnings("rawtypes")
     public ManagedConnection matchManagedConnections(Set candidates, Subject subject, ConnectionRequestInfo info) {
+        var wanted = wantedHandler(info);
+        HandlerManagedConnection best = null;
+        int bestRank = Integer.MAX_VALUE;
         for (Object candidate : candidates) {
             if (candidate instanceof HandlerManagedConnection connection && connection.createdBy(this)) {
-                return connection;
+                int rank = rank(connection, wanted);
+                if (rank == 0) {
+                    return connection;
+                }
+                if (rank < bestRank) {
+                    best = connection;
+                    bestRank = rank;
+                }
             }
         }
-        return null;
+        return best;
+    }
+
+    /**
+     * Idle connections whose worker ended or wrote out of turn (when the pool validates). Their
+     * next call would replace the worker anyway; this lets the pool drop them sooner.
+     */
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public Set getInvalidConnections(Set connections) {
+        var invalid = new HashSet<>();
+        for (Object candidate : connections) {
+            if (candidate instanceof HandlerManagedConnection connection && connection.hasBrokenWorker()) {
+                invalid.add(connection);
+            }
+        }
+        return invalid;
+    }
+
+    private static int rank(HandlerManagedConnection connection, String wanted) {
+        var held = connection.handlerName();
+        if (wanted == null) {
+            return held == null ? 0 : 1;
+        }
+        if (wanted.equals(held)) {
+            return connection.hasReadyWorker() ? 0 : 1;
+        }
+        return held == null ? 2 : Integer.MAX_VALUE;
+    }
+
+    private static String wantedHandler(ConnectionRequestInfo info) {
+        return info instanceof HandlerRequestInfo request ? request.handlerName() : null;
     }
 
     @Override
@@ -121,11 +220,12 @@ public class HandlerManagedConnectionFactory
     @Override
     public boolean equals(Object other) {
         return other != null && other.getClass() == getClass()
-                && Objects.equals(defaultTimeoutSeconds, ((HandlerManagedConnectionFactory) other).defaultTimeoutSeconds);
+                && Objects.equals(defaultTimeoutSeconds, ((HandlerManagedConnectionFactory) other).defaultTimeoutSeconds)
+                && Objects.equals(handlersDirectory, ((HandlerManagedConnectionFactory) other).handlersDirectory);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(defaultTimeoutSeconds);
+        return Objects.hash(defaultTimeoutSeconds, handlersDirectory);
     }
 }

@@ -65,6 +65,10 @@ public class HandlerRegistry {
         return handler;
     }
 
+    public boolean contains(String name) {
+        return name != null && byName.containsKey(name);
+    }
+
     /** Sorted. */
     public Set<String> names() {
         return byName.keySet();

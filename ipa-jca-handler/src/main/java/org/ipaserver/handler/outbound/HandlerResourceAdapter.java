@@ -8,12 +8,15 @@ import jakarta.resource.spi.Connector;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 import javax.transaction.xa.XAResource;
+import org.ipaserver.handler.worker.WorkerLauncher;
 
 /**
- * Finds the installed handlers when the server starts the adapter and runs them on the server's
- * WorkManager. Outbound only: nothing flows from handlers into the server.
+ * Finds the installed Java handlers when the server starts the adapter and runs them on the
+ * server's WorkManager, whose threads also read the worker processes' output. Outbound only:
+ * nothing flows from handlers into the server.
  */
 @Connector(
         displayName = "IPA Server handlers",
@@ -28,23 +31,39 @@ public class HandlerResourceAdapter implements ResourceAdapter {
     private static final Logger LOG = Logger.getLogger(HandlerResourceAdapter.class.getName());
 
     private volatile HandlerRunner runner;
+    private volatile WorkerLauncher launcher;
 
     @Override
     public void start(BootstrapContext context) {
         // The adapter's own loader sees the RAR's jars (and the EAR's lib/ when bundled there).
         var registry = HandlerRegistry.discover(HandlerResourceAdapter.class.getClassLoader());
-        start(new HandlerRunner(registry, new WorkManagerExecutor(context.getWorkManager())));
-        LOG.info(() -> "IPA handler connector started; handlers: " + registry.names());
+        start(registry, new WorkManagerExecutor(context.getWorkManager()));
+        LOG.info(() -> "IPA handler connector started; Java handlers: " + registry.names());
     }
 
-    /** Starts without a server, for tests. */
-    void start(HandlerRunner runner) {
-        this.runner = runner;
+    /** Starts without a server, for tests: Java handlers and worker readers run on {@code executor}. */
+    void start(HandlerRegistry registry, Executor executor) {
+        this.runner = new HandlerRunner(registry, executor);
+        this.launcher = new WorkerLauncher(executor, WorkerLauncher.DEFAULT_GRACE);
     }
 
+    /** Stops every handler process still running; the pool normally has stopped them already. */
     @Override
     public void stop() {
+        var workers = launcher;
         runner = null;
+        launcher = null;
+        if (workers != null) {
+            workers.stopAll();
+        }
+    }
+
+    WorkerLauncher launcher() {
+        var current = launcher;
+        if (current == null) {
+            throw new IllegalStateException("The IPA handler connector is not started");
+        }
+        return current;
     }
 
     HandlerRunner runner() {

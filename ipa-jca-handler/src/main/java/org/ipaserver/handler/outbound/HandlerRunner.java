@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.ipaserver.handler.HandlerException;
+import org.ipaserver.handler.HandlerRequest;
 import org.ipaserver.handler.HandlerResult;
 import org.ipaserver.handler.HandlerTimeoutException;
 import org.ipaserver.handler.spi.Handler;
@@ -33,18 +34,27 @@ public class HandlerRunner {
     public HandlerResult run(String handlerName, Map<String, String> inputs, Duration timeout) {
         Objects.requireNonNull(inputs, "inputs");
         Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("A handler timeout cannot be negative: " + timeout);
-        }
-        Handler handler = registry.find(handlerName);
-        var arguments = Map.copyOf(inputs);
-        var task = new FutureTask<>(() -> handler.run(arguments));
+        return run(HandlerRequest.of(handlerName, inputs, timeout));
+    }
+
+    public HandlerResult run(HandlerRequest request) {
+        Handler handler = registry.find(request.handlerName());
+        var task = new FutureTask<>(() -> handler.run(request));
         try {
             executor.execute(task);
         } catch (RejectedExecutionException e) {
-            throw new HandlerException("Handler '" + handlerName + "' could not be started: " + e.getMessage(), e);
+            throw new HandlerException("Handler '" + request.handlerName() + "' could not be started: " + e.getMessage(), e);
         }
-        return await(handlerName, task, timeout);
+        return await(request.handlerName(), task, request.timeout());
+    }
+
+    /** Whether a Java handler of that name is installed. */
+    public boolean runs(String handlerName) {
+        return registry.contains(handlerName);
+    }
+
+    HandlerRegistry registry() {
+        return registry;
     }
 
     private static HandlerResult await(String handlerName, FutureTask<HandlerResult> task, Duration timeout) {

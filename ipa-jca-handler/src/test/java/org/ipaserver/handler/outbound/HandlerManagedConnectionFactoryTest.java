@@ -41,6 +41,40 @@ class HandlerManagedConnectionFactoryTest {
     }
 
     @Test
+    void theHandlersDirectoryIsPartOfEquality() {
+        var a = factory(30);
+        a.setHandlersDirectory("/opt/ipa/handlers");
+        var b = factory(30);
+        b.setHandlersDirectory(" /opt/ipa/handlers ");
+
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertEquals("/opt/ipa/handlers", b.getHandlersDirectory());
+        assertNotEquals(a, factory(30));
+    }
+
+    @Test
+    void theHandlersDirectoryIsUnsetByDefault() {
+        assertEquals("", new HandlerManagedConnectionFactory().getHandlersDirectory());
+    }
+
+    @Test
+    void aRequestForAHandlerMatchesAConnectionMeantForIt() throws Exception {
+        var factory = factory(30);
+        factory.setResourceAdapter(startedAdapter());
+        var forA = factory.createManagedConnection(null, new HandlerRequestInfo("a"));
+        var forB = factory.createManagedConnection(null, new HandlerRequestInfo("b"));
+        var unbound = factory.createManagedConnection(null, null);
+
+        assertSame(forA, factory.matchManagedConnections(Set.of(forB, unbound, forA), null, new HandlerRequestInfo("a")));
+        assertSame(unbound, factory.matchManagedConnections(Set.of(forB, unbound), null, new HandlerRequestInfo("a")));
+        assertNull(factory.matchManagedConnections(Set.of(forB), null, new HandlerRequestInfo("a")),
+                "another handler's worker is not stopped while the pool can make a connection");
+        assertSame(unbound, factory.matchManagedConnections(Set.of(forA, unbound, forB), null, null));
+        assertSame(forA, factory.matchManagedConnections(Set.of(forA), null, null));
+    }
+
+    @Test
     void theAdapterIsNotPartOfEquality() throws Exception {
         var a = factory(30);
         a.setResourceAdapter(startedAdapter());
@@ -107,7 +141,7 @@ class HandlerManagedConnectionFactoryTest {
 
     private HandlerResourceAdapter startedAdapter() {
         var adapter = new HandlerResourceAdapter();
-        adapter.start(new HandlerRunner(new HandlerRegistry(List.of(new EchoHandler(), new SleepHandler())), threads));
+        adapter.start(new HandlerRegistry(List.of(new EchoHandler(), new SleepHandler())), threads);
         return adapter;
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.ipaserver.handler.HandlerException;
+import org.ipaserver.handler.HandlerRequest;
 import org.ipaserver.handler.HandlerResult;
 import org.ipaserver.handler.HandlerTimeoutException;
 import org.ipaserver.handler.UnknownHandlerException;
@@ -116,7 +117,25 @@ class HandlerRunnerTest {
         assertEquals("sleep", e.handlerName());
     }
 
+    @Test
+    void aHandlerReadingTheRequestSeesTheIds() {
+        var result = runner.run(new HandlerRequest("ids", Map.of(), Duration.ofSeconds(5), "call-7", "flow-3/call-7"));
+
+        assertEquals(Map.of("call", "call-7", "key", "flow-3/call-7"), result.outputs());
+    }
+
     private HandlerRunner runner(java.util.concurrent.Executor executor) {
+        Handler ids = new Handler() {
+            @Override
+            public String name() {
+                return "ids";
+            }
+
+            @Override
+            public HandlerResult run(HandlerRequest request) {
+                return HandlerResult.success(Map.of("call", request.callId(), "key", request.idempotencyKey()));
+            }
+        };
         Handler blocking = new Handler() {
             @Override
             public String name() {
@@ -145,6 +164,6 @@ class HandlerRunnerTest {
             }
         };
         return new HandlerRunner(
-                new HandlerRegistry(List.of(new EchoHandler(), new SleepHandler(), blocking, silent)), executor);
+                new HandlerRegistry(List.of(new EchoHandler(), new SleepHandler(), blocking, silent, ids)), executor);
     }
 }
