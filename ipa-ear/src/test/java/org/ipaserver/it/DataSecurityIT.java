@@ -100,4 +100,21 @@ class DataSecurityIT {
         assertTrue(Files.exists(log), log::toString);
         assertFalse(Files.readString(log).contains(secret), "the secret is in the server log");
     }
+
+    @Test
+    void aWorkItemDescriptionOverARestrictedVariableIsRefusedAtPublish() {
+        var refused = Api.at(contextRoot).post(Api.ADMIN, "definitions", """
+                { "name": "Leaky%d", "startState": "S",
+                  "securitySpecifications": [ { "name": "OnlyAlice", "users": ["alice"] } ],
+                  "variables": [ { "name": "Ssn", "type": "String", "securitySpecification": "OnlyAlice" } ],
+                  "forms": [ { "name": "Check", "buttons": [ { "name": "Ok" } ] } ],
+                  "states": [ { "name": "S", "actions": [
+                    { "type": "SendWorkItemToUser", "form": "Check", "user": "bob", "description": "SSN ${Ssn}" } ] } ] }
+                """.formatted(System.nanoTime()));
+        assertEquals(400, refused.status(), refused::toString);
+        var problem = refused.json().getJsonArray("problems").getJsonObject(0);
+        assertEquals("$.states[0].actions[0].description", problem.getString("path"));
+        assertTrue(problem.getString("message").contains("'Ssn'") && problem.getString("message")
+                .contains("'OnlyAlice'"), problem::toString);
+    }
 }

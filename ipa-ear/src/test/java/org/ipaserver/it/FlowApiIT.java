@@ -216,6 +216,56 @@ class FlowApiIT {
         assertEquals(404, api().post(Api.NOBODY, "flows/" + id + "/interactions", "{\"interactionId\":\"x\"}").status());
     }
 
+    @Test
+    void aCarLoanLaunchedWithoutAFirstNameIsAFlowInErrorNotAServerError() throws Exception {
+        var sample = Files.readString(Path.of("../docs/examples/car-loan.json"));
+        var version = api().post(Api.ADMIN, "definitions", sample).json().getInt("version");
+        var launched = api().post(Api.ALICE, "flows", """
+                { "definition": "CarLoan", "version": %d, "variables": { "LastName": "Lee", "LoanAmount": 20000 } }
+                """.formatted(version));
+        assertEquals(201, launched.status(), launched::toString);
+        assertEquals("error", launched.json().getString("status"), launched::toString);
+        assertTrue(launched.json().getString("error").startsWith("$.states[0].actions[0]: UpdateVariables "
+                + "'Complete request': an operand has no value"), launched::toString);
+    }
+
+    @Test
+    void jsonIsStrictInBodiesDefinitionsAndValues() throws Exception {
+        var sample = Files.readString(Path.of("../docs/examples/car-loan.json"));
+        var trailing = api().post(Api.ADMIN, "definitions/validate", sample + " {}");
+        assertEquals(200, trailing.status(), trailing::toString);
+        assertFalse(trailing.json().getBoolean("valid"));
+        assertEquals("$", trailing.json().getJsonArray("problems").getJsonObject(0).getString("path"));
+        assertEquals(400, api().post(Api.ADMIN, "definitions", sample + " x").status());
+        var name = unique("Strict");
+        api().post(Api.ADMIN, "definitions", timerProcess(name, "PT1H"));
+        var twoBodies = api().post(Api.ALICE, "flows", "{\"definition\":\"" + name + "\"} {\"definition\":\"x\"}");
+        assertEquals(400, twoBodies.status(), twoBodies::toString);
+        var textAsBoolean = api().post(Api.ALICE, "flows",
+                "{\"definition\":\"" + name + "\",\"variables\":{\"Done\":\"false\",\"Amount\":\"12.5\"}}");
+        assertEquals(400, textAsBoolean.status(), textAsBoolean::toString);
+        assertEquals(2, textAsBoolean.json().getJsonArray("errors").size(), textAsBoolean::toString);
+        assertEquals(0, api().get(Api.ADMIN, "flows?definition=" + name).json().getInt("total"));
+    }
+
+    @Test
+    void definitionsMissingMembersOrRecursingForeverGetAReportNot500() {
+        var nameless = """
+                { "name": "%s", "startState": "S",
+                  "variables": [ { "type": "String" } ],
+                  "states": [ { "name": "S", "actions": [ { "type": "RunTask", "task": "T", "outputs": { "o": "X" } } ] } ],
+                  "tasks": [ { "name": "T", "outputs": [ { "type": "String" } ],
+                               "actions": [ { "type": "RunTask", "task": "T" } ] } ] }
+                """.formatted(unique("Nameless"));
+        var report = api().post(Api.ADMIN, "definitions/validate", nameless);
+        assertEquals(200, report.status(), report::toString);
+        var paths = report.json().getJsonArray("problems").getValuesAs(JsonObject.class).stream()
+                .map(p -> p.getString("path")).toList();
+        assertTrue(paths.containsAll(java.util.List.of("$.variables[0].name", "$.tasks[0].outputs[0].name",
+                "$.tasks[0].actions[0]")), paths::toString);
+        assertEquals(400, api().post(Api.ADMIN, "definitions", nameless).status());
+    }
+
     private JsonObject awaitEnd(String location) {
         var path = location.substring(location.indexOf("/api/") + 5);
         long deadline = System.currentTimeMillis() + 30_000;

@@ -14,12 +14,15 @@ import org.ipaserver.expression.VariableLookup;
 /** Validation of the actions of one state or task, with the variables that scope can see. */
 final class ActionChecks {
 
+    /** A work item records the path of the action that sent it in a column of this size. */
+    private static final int MAX_WORK_ITEM_PATH = 512;
     private static final java.util.regex.Pattern HANDLER = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
 
     private final ProcessDefinition definition;
     private final Expressions expressions;
     private final Function<String, Optional<ProcessDefinition>> published;
     private final List<Problem> problems;
+    private final ShownTexts shown;
 
     ActionChecks(ProcessDefinition definition, Expressions expressions,
                  Function<String, Optional<ProcessDefinition>> published, List<Problem> problems) {
@@ -27,11 +30,14 @@ final class ActionChecks {
         this.expressions = expressions;
         this.published = published;
         this.problems = problems;
+        this.shown = new ShownTexts(expressions, problems);
     }
 
-    /** Checks an expression that sees the global variables only (form descriptions). */
-    void globalExpression(String text, String path) {
-        expression(text, path, DefinitionValidator.byName(definition.variables()));
+    /** Checks a form description: a text over the global variables shown with every work item of the form. */
+    void formDescription(String text, String path) {
+        var globals = DefinitionValidator.byName(definition.variables());
+        expression(text, path, globals);
+        shown.check(text, path, "the form description", globals);
     }
 
     void check(Scope scope) {
@@ -130,20 +136,9 @@ final class ActionChecks {
 
     /** A value that leaves the flow may name a secured variable only when the action trusts its specification. */
     private void secured(String text, Map<String, VariableDef> vars, List<String> trusted, String path, String type) {
-        Expressions.Compiled compiled;
-        try {
-            compiled = expressions.compile(text);
-        } catch (ExpressionException e) {
-            return; // reported by expression()
-        }
-        for (var name : compiled.variables()) {
-            var variable = vars.get(name);
-            var spec = variable == null ? null : variable.securitySpecification();
-            if (spec != null && !trusted.contains(spec)) {
-                error(path, "variable '" + name + "' is under security specification '" + spec + "': list '" + spec
-                        + "' in the " + type + "'s securitySpecifications to let its value leave the flow there");
-            }
-        }
+        shown.restricted(text, vars, trusted).forEach((name, spec) -> error(path, "variable '" + name
+                + "' is under security specification '" + spec + "': list '" + spec + "' in the " + type
+                + "'s securitySpecifications to let its value leave the flow there"));
     }
 
     private void stateLevel(ActionDef action, Scope scope) {
@@ -202,6 +197,9 @@ final class ActionChecks {
             error(wait.path(), "Wait needs exactly one of 'duration' and 'until'");
             return;
         }
+        shown.check(wait.duration(), wait.path() + ".duration", "the duration (the time the flow waits until is "
+                + "shown with it)", vars);
+        shown.check(wait.until(), wait.path() + ".until", "the time the flow waits until (shown with it)", vars);
         if (wait.duration() != null) {
             try {
                 var literal = DefinitionValidator.literalDuration(wait.duration());
@@ -222,13 +220,22 @@ final class ActionChecks {
     private void sendWorkItem(ActionDef.SendWorkItem send, Map<String, VariableDef> vars) {
         var recipient = send.toWorkgroup() ? send.workgroup() : send.user();
         var member = send.toWorkgroup() ? ".workgroup" : ".user";
+        if (send.path().length() > MAX_WORK_ITEM_PATH) {
+            error(send.path(), "this work-item action is nested too deep: its path has more than "
+                    + MAX_WORK_ITEM_PATH + " characters (the most a work item can record)");
+        }
         if (recipient != null && !recipient.isEmpty()) {
             expression(recipient, send.path() + member, vars).ifPresent(r ->
                     assignable(r, recipient, VariableType.STRING, send.path() + member));
+            shown.check(recipient, send.path() + member, "the recipient (shown with the flow and the work item)",
+                    vars);
         }
         if (send.description() != null) {
             expression(send.description(), send.path() + ".description", vars);
+            shown.check(send.description(), send.path() + ".description", "the work-item description", vars);
         }
+        shown.check(send.timeout(), send.path() + ".timeout", "the timeout (its deadline is shown with the flow)",
+                vars);
         if (send.timeout() != null) {
             try {
                 if (DefinitionValidator.literalDuration(send.timeout()) == null) {

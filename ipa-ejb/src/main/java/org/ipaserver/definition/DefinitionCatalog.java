@@ -73,7 +73,7 @@ public final class DefinitionCatalog {
             return Optional.of(cached);
         }
         return Optional.ofNullable(em.find(DefinitionRecord.class, key)).map(record -> compiled.computeIfAbsent(key,
-                k -> new CompiledProcess(DefinitionReader.read(record.source()).definition(), record.version())));
+                k -> new CompiledProcess(DefinitionReader.readPublished(record.source()).definition(), record.version())));
     }
 
     public Optional<DefinitionRecord> record(EntityManager em, String name, int version) {

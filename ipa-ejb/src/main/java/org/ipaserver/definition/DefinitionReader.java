@@ -1,17 +1,16 @@
 package org.ipaserver.definition;
 
-import static org.ipaserver.store.JsonFactory.JSON;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.ipaserver.store.JsonFactory;
 import java.util.function.BiFunction;
 
 /**
@@ -31,20 +30,42 @@ public final class DefinitionReader {
     public static Result read(String json) {
         var reader = new DefinitionReader();
         JsonValue document;
-        try (var parser = JSON.createReader(new StringReader(json == null ? "" : json))) {
-            document = parser.readValue();
+        try {
+            document = JsonFactory.readValue(json);
         } catch (JsonParsingException e) {
             var at = e.getLocation();
-            return new Result(null, List.of(Problem.error("$", "not valid JSON (line " + at.getLineNumber()
-                    + ", column " + at.getColumnNumber() + "): " + e.getMessage())));
+            return new Result(null, List.of(Problem.error("$", at == null || e instanceof JsonFactory.TrailingText
+                    ? "not valid JSON: " + e.getMessage()
+                    : "not valid JSON (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + "): "
+                    + e.getMessage())));
         } catch (RuntimeException e) {
             return new Result(null, List.of(Problem.error("$", "not valid JSON: " + e.getMessage())));
         }
+        return reader.result(document);
+    }
+
+    /**
+     * A published version, as stored. Versions published before documents were strict may carry
+     * text after their JSON, which was ignored then: it still is, so their flows go on.
+     */
+    public static Result readPublished(String source) {
+        var result = read(source);
+        if (result.definition() != null || source == null) {
+            return result;
+        }
+        try (var lenient = org.ipaserver.store.JsonFactory.JSON.createReader(new java.io.StringReader(source))) {
+            return new DefinitionReader().result(lenient.readValue());
+        } catch (RuntimeException e) {
+            return result;
+        }
+    }
+
+    private Result result(JsonValue document) {
         if (!(document instanceof JsonObject root)) {
             return new Result(null, List.of(Problem.error("$", "a definition is a JSON object")));
         }
-        var definition = reader.definition(root);
-        return new Result(definition, List.copyOf(reader.problems));
+        var definition = definition(root);
+        return new Result(definition, List.copyOf(problems));
     }
 
     private ProcessDefinition definition(JsonObject root) {

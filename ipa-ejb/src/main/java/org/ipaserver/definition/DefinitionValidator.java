@@ -20,6 +20,8 @@ import org.ipaserver.expression.Expressions;
 public final class DefinitionValidator {
 
     public static final int MAX_LOOP_ITERATIONS = 1_000_000;
+    /** Names end up in columns of 128 characters (current state, form, button, work-item category). */
+    static final int MAX_NAME_LENGTH = 128;
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,127}");
 
     private final Expressions expressions;
@@ -75,7 +77,8 @@ public final class DefinitionValidator {
             }
             actions.check(scope);
         }
-        new FormChecks(definition, problems, actions::globalExpression).check();
+        TaskRecursion.check(definition, problems);
+        new FormChecks(definition, problems, actions::formDescription).check();
         warnUnreachableStates(definition, problems);
         return problems;
     }
@@ -116,6 +119,10 @@ public final class DefinitionValidator {
         var seen = new HashSet<String>();
         for (var item : items) {
             var n = name.apply(item);
+            if (n != null && n.length() > MAX_NAME_LENGTH) {
+                problems.add(Problem.error(path.apply(item) + ".name", "a " + what + " name has at most "
+                        + MAX_NAME_LENGTH + " characters"));
+            }
             if (n != null && !seen.add(n)) {
                 problems.add(Problem.error(path.apply(item) + ".name", "duplicate " + what + " name '" + n + "'"));
             }

@@ -28,6 +28,10 @@ final class FormChecks {
                 problems.add(Problem.error(form.path() + ".buttons", "a form needs at least one button: buttons "
                         + "are the ways out of a work item"));
             }
+            if (form.category() != null && form.category().length() > DefinitionValidator.MAX_NAME_LENGTH) {
+                problems.add(Problem.error(form.path() + ".category", "a category has at most "
+                        + DefinitionValidator.MAX_NAME_LENGTH + " characters"));
+            }
             form.fields().forEach(this::field);
             if (form.description() != null) {
                 descriptions.accept(form.description(), form.path() + ".description");

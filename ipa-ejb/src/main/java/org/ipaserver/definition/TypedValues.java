@@ -57,24 +57,89 @@ public final class TypedValues {
         };
     }
 
+    /**
+     * A value given as JSON (initial values, launch inputs, form values, state documents), strict
+     * about JSON types: a Boolean is true or false, never the string "false"; an Integer a whole
+     * JSON number; a Decimal a JSON number; a String or Mailbox a JSON string; a DateTime an
+     * ISO-8601 JSON string; a list a JSON array of those. Results of expressions are coerced more
+     * freely by {@link #coerce}; this is for what people and programs type.
+     */
     public static Object fromJson(JsonValue json, VariableType type) {
+        if (json.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (type.list()) {
+            if (!(json instanceof JsonArray array)) {
+                throw new IllegalArgumentException(jsonKind(json) + " cannot be stored in " + article(type.toString())
+                        + " variable: it takes a JSON array");
+            }
+            var items = new ArrayList<>(array.size());
+            for (var item : array) {
+                items.add(fromJson(item, type.element()));
+            }
+            return java.util.Collections.unmodifiableList(items);
+        }
+        var fits = switch (type.base()) {
+            case STRING, MAILBOX, DATETIME -> json instanceof JsonString;
+            case INTEGER, DECIMAL -> json instanceof JsonNumber;
+            case BOOLEAN -> json.getValueType() == JsonValue.ValueType.TRUE
+                    || json.getValueType() == JsonValue.ValueType.FALSE;
+        };
+        if (!fits) {
+            throw new IllegalArgumentException(jsonKind(json) + " cannot be stored in " + article(type.toString())
+                    + " variable: it takes " + expected(type));
+        }
         return switch (json.getValueType()) {
-            case NULL -> null;
             case STRING -> coerce(((JsonString) json).getString(), type);
             case NUMBER -> coerce(((JsonNumber) json).bigDecimalValue(), type);
-            case TRUE -> coerce(Boolean.TRUE, type);
-            case FALSE -> coerce(Boolean.FALSE, type);
-            case ARRAY -> {
-                if (!type.list()) {
-                    throw new IllegalArgumentException("a list cannot be stored in a " + type + " variable");
-                }
-                var items = new ArrayList<>();
-                for (var item : (JsonArray) json) {
-                    items.add(fromJson(item, type.element()));
-                }
-                yield java.util.Collections.unmodifiableList(items);
-            }
-            case OBJECT -> throw new IllegalArgumentException("an object cannot be stored in a " + type + " variable");
+            default -> json.getValueType() == JsonValue.ValueType.TRUE;
+        };
+    }
+
+    /**
+     * A value stored as JSON by this server (state documents, drafts, initial values of published
+     * versions). What was stored before input became strict (a Boolean draft value "false") is
+     * still read, converted as an expression result would be, so that old flows and items go on.
+     */
+    public static Object fromStoredJson(JsonValue json, VariableType type) {
+        try {
+            return fromJson(json, type);
+        } catch (IllegalArgumentException strict) {
+            return coerce(plain(json), type);
+        }
+    }
+
+    private static Object plain(JsonValue json) {
+        return switch (json.getValueType()) {
+            case STRING -> ((JsonString) json).getString();
+            case NUMBER -> ((JsonNumber) json).bigDecimalValue();
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            case ARRAY -> ((JsonArray) json).stream().map(TypedValues::plain).toList();
+            case NULL -> null;
+            case OBJECT -> throw new IllegalArgumentException("an object cannot be stored in a variable");
+        };
+    }
+
+    private static String jsonKind(JsonValue json) {
+        return switch (json.getValueType()) {
+            case STRING -> "a JSON string";
+            case NUMBER -> "a JSON number";
+            case TRUE, FALSE -> "a JSON true/false";
+            case ARRAY -> "a JSON array";
+            case OBJECT -> "a JSON object";
+            case NULL -> "null";
+        };
+    }
+
+    private static String expected(VariableType type) {
+        return switch (type.base()) {
+            case STRING -> "a JSON string";
+            case MAILBOX -> "a JSON string holding an email address";
+            case INTEGER -> "a whole JSON number";
+            case DECIMAL -> "a JSON number";
+            case BOOLEAN -> "true or false";
+            case DATETIME -> "a JSON string holding an ISO-8601 date-time (2026-01-31T09:30:00Z)";
         };
     }
 

@@ -54,9 +54,34 @@ public final class Expressions {
         }
         try {
             return compiled.expression().getValue(new FlowElContext(variables));
-        } catch (ELException | ArithmeticException | IllegalArgumentException | ClassCastException e) {
+        } catch (ExpressionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (root(e) instanceof NullPointerException) {
+                throw new ExpressionException(emptyOperand(compiled, variables));
+            }
             throw new ExpressionException(rootMessage(e));
         }
+    }
+
+    /**
+     * EL's {@code +=} (Expressly) fails on an operand with no value. We keep that an error, like
+     * arithmetic on no value, rather than join an empty text silently; templates are the way to
+     * join texts that may be empty.
+     */
+    private static String emptyOperand(Compiled compiled, VariableLookup variables) {
+        var empty = compiled.variables().stream().filter(v -> variables.has(v) && variables.value(v) == null).toList();
+        return "an operand has no value" + (empty.isEmpty() ? "" : " (variables with no value here: "
+                + String.join(", ", empty) + ")") + "; '+=' joins texts that all have a value: write a template "
+                + "such as \"${A} ${B}\", where a variable with no value is empty text, or test it with 'empty'";
+    }
+
+    private static Throwable root(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     public Object evaluate(String text, VariableLookup variables) {
@@ -68,10 +93,7 @@ public final class Expressions {
      * value ("Cannot convert [x] of type ...", "For input string: \"x\""), and values may be secret.
      */
     static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        var root = root(e);
         if (root instanceof NumberFormatException) {
             return "a text that is not a number is used as a number";
         }

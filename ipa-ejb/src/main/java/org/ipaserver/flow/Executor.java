@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.ipaserver.definition.ActionDef;
 import org.ipaserver.definition.CompiledProcess;
 import org.ipaserver.definition.Scope;
@@ -23,6 +25,9 @@ public final class Executor {
 
     /** Steps one run may take before it is stopped as runaway (a ChangeState cycle without waits). */
     static final int MAX_STEPS_PER_RUN = 1_000_000;
+    /** User and workgroup names are at most this long (the work-item columns that hold them). */
+    static final int MAX_RECIPIENT_LENGTH = 128;
+    private static final Logger LOG = Logger.getLogger(Executor.class.getName());
 
     private final FlowVariables variables;
     private final Clock clock;
@@ -48,40 +53,81 @@ public final class Executor {
         state.wakeAt = null;
         state.waitingOn = null;
         state.workItemId = null;
+        var outcome = steps(process, state);
+        if (outcome instanceof Outcome.Failed) {
+            return outcome;
+        }
+        var tooLarge = FlowLimits.stateTooLarge(state);
+        return tooLarge == null ? outcome : new Outcome.Failed(position(process, state), tooLarge);
+    }
+
+    private Outcome steps(CompiledProcess process, FlowState state) {
         for (int steps = 0; steps < MAX_STEPS_PER_RUN; steps++) {
             var frame = state.top();
             if (frame == null) {
                 return new Outcome.Completed();
             }
             var cursor = frame.top();
-            if (cursor == null) {
-                if (frame.scope instanceof org.ipaserver.definition.TaskDef) {
-                    returnFromTask(process, state);
+            ActionDef action = null;
+            try {
+                if (cursor == null) {
+                    if (frame.scope instanceof org.ipaserver.definition.TaskDef) {
+                        action = callerAction(process, state);
+                        returnFromTask(process, state);
+                        continue;
+                    }
+                    state.frames.clear(); // a state that runs out of actions ends the process
+                    return new Outcome.Completed();
+                }
+                var block = process.block(cursor.block);
+                if (cursor.index >= block.size()) {
+                    leaveBlock(process, frame);
                     continue;
                 }
-                state.frames.clear(); // a state that runs out of actions ends the process
-                return new Outcome.Completed();
-            }
-            var block = process.block(cursor.block);
-            if (cursor.index >= block.size()) {
-                leaveBlock(process, frame);
-                continue;
-            }
-            var action = block.get(cursor.index);
-            state.record(new FlowState.StepRef(clock.millis(), cursor.block, cursor.index));
-            try {
+                action = block.get(cursor.index);
+                state.record(new FlowState.StepRef(clock.millis(), cursor.block, cursor.index));
                 var outcome = step(process, state, frame, cursor, action);
                 if (outcome != null) {
                     return outcome;
                 }
-            } catch (FlowFailure | ExpressionException | IllegalArgumentException e) {
-                return new Outcome.Failed(action.path(), action.type() + failureLabel(action) + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                return failed(action == null ? frame.scope.path() : action.path(), action, e);
             }
         }
+        return new Outcome.Failed(position(process, state), "more than " + MAX_STEPS_PER_RUN + " actions without "
+                + "a wait point: the flow is looping (check ChangeState cycles and Loop conditions)");
+    }
+
+    /**
+     * Any exception of an action becomes a flow error, never one escaping the engine. Our own
+     * exceptions carry messages without values; anything else is named by its class only.
+     */
+    private static Outcome.Failed failed(String path, ActionDef action, RuntimeException e) {
+        var what = action == null ? "" : action.type() + failureLabel(action) + ": ";
+        if (e instanceof FlowFailure || e instanceof ExpressionException || e instanceof IllegalArgumentException) {
+            return new Outcome.Failed(path, what + e.getMessage());
+        }
+        LOG.log(Level.WARNING, "Action at {0} failed unexpectedly: {1}", new Object[] {path, e.getClass().getName()});
+        return new Outcome.Failed(path, what + "failed unexpectedly (" + e.getClass().getSimpleName() + ")");
+    }
+
+    /** The path of the action the flow stands at, else of its scope, else the document's. */
+    private static String position(CompiledProcess process, FlowState state) {
         var frame = state.top();
-        var where = frame == null ? "$" : frame.scope.path();
-        return new Outcome.Failed(where, "more than " + MAX_STEPS_PER_RUN + " actions without a wait point: "
-                + "the flow is looping (check ChangeState cycles and Loop conditions)");
+        if (frame == null) {
+            return "$";
+        }
+        var cursor = frame.top();
+        if (cursor == null) {
+            return frame.scope.path();
+        }
+        var block = process.block(cursor.block);
+        return cursor.index < block.size() ? block.get(cursor.index).path() : frame.scope.path();
+    }
+
+    private static ActionDef callerAction(CompiledProcess process, FlowState state) {
+        var caller = state.frames.get(state.frames.size() - 2).top();
+        return process.block(caller.block).get(caller.index);
     }
 
     /** The child flow of the pending RunProcess ended: map its outputs back and go on. */
@@ -92,8 +138,8 @@ public final class Executor {
         try {
             run.outputs().forEach((childVariable, target) ->
                     variables.assign(process, state, frame, target, childGlobals.get(childVariable)));
-        } catch (FlowFailure | IllegalArgumentException e) {
-            return new Outcome.Failed(run.path(), "RunProcess" + failureLabel(run) + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            return failed(run.path(), run, e);
         }
         cursor.advance();
         return run(process, state);
@@ -110,8 +156,8 @@ public final class Executor {
         var send = (ActionDef.SendWorkItem) process.block(cursor.block).get(cursor.index);
         try {
             values.forEach((variable, value) -> variables.assign(process, state, frame, variable, value));
-        } catch (FlowFailure | IllegalArgumentException e) {
-            return new Outcome.Failed(send.path(), send.type() + failureLabel(send) + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            return failed(send.path(), send, e);
         }
         enterOrAdvance(process, frame, cursor, send.exits().getOrDefault(button, List.of()));
         return run(process, state);
@@ -145,6 +191,8 @@ public final class Executor {
         } catch (FlowFailure | IllegalArgumentException e) {
             return new Outcome.Failed(action.path(), action.type() + failureLabel(action) + ": output "
                     + e.getMessage());
+        } catch (RuntimeException e) {
+            return failed(action.path(), action, e);
         }
         var branch = action.exits().get(result.exit());
         if (branch == null && !CallResult.SUCCESS.equals(result.exit())) {
@@ -163,8 +211,8 @@ public final class Executor {
         var action = process.block(cursor.block).get(cursor.index);
         try {
             return step(process, state, frame, cursor, action);
-        } catch (FlowFailure | ExpressionException | IllegalArgumentException e) {
-            return new Outcome.Failed(action.path(), action.type() + failureLabel(action) + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            return failed(action.path(), action, e);
         }
     }
 
@@ -194,6 +242,11 @@ public final class Executor {
             loop(process, state, frame, cursor, loop);
         } else if (action instanceof ActionDef.RunTask run) {
             var task = process.definition().task(run.task()).orElseThrow();
+            if (state.frames.size() > FlowLimits.MAX_TASK_DEPTH) {
+                throw new FlowFailure("running task '" + run.task() + "' would nest tasks more than "
+                        + FlowLimits.MAX_TASK_DEPTH + " deep, the engine's limit (does a task call itself with "
+                        + "no way out?)");
+            }
             var locals = variables.newLocals(process, task);
             for (var input : run.inputs().entrySet()) {
                 var declared = process.locals(task).get(input.getKey());
@@ -294,15 +347,19 @@ public final class Executor {
                                  ActionDef.SendWorkItem send) {
         var recipientText = send.toWorkgroup() ? send.workgroup() : send.user();
         var recipient = variables.evaluate(recipientText, state, frame);
+        var whom = send.toWorkgroup() ? "workgroup" : "user";
         if (recipient == null || recipient.toString().isBlank()) {
-            throw new FlowFailure("the " + (send.toWorkgroup() ? "workgroup" : "user") + " to send the work item to "
-                    + "has no value");
+            throw new FlowFailure("the " + whom + " to send the work item to has no value");
+        }
+        if (recipient.toString().strip().length() > MAX_RECIPIENT_LENGTH) {
+            throw new FlowFailure("the " + whom + " to send the work item to is longer than " + MAX_RECIPIENT_LENGTH
+                    + " characters: no " + whom + " has such a name");
         }
         var form = process.definition().forms().stream().filter(f -> f.name().equals(send.form())).findFirst()
                 .orElseThrow();
         var descriptionText = send.description() != null ? send.description() : form.description();
-        var description = descriptionText == null ? form.name() : String.valueOf(variables.evaluate(descriptionText, state,
-                frame));
+        var description = descriptionText == null || variables.usesRestricted(process, frame, descriptionText)
+                ? form.name() : String.valueOf(variables.evaluate(descriptionText, state, frame));
         var deadline = send.timeout() == null ? null : wakeAt(null, send.timeout(), state, frame);
         state.wakeAt = deadline;
         state.waitingOn = "work item";

@@ -26,8 +26,10 @@ final class FlowInputs {
                 return;
             }
             try {
-                values.put(name, TypedValues.fromJson(json, declared.type()));
-            } catch (IllegalArgumentException e) {
+                var value = TypedValues.fromJson(json, declared.type());
+                FlowLimits.checkValue(name, value);
+                values.put(name, value);
+            } catch (IllegalArgumentException | FlowFailure e) {
                 errors.add(new FlowExceptions.FieldError("variables." + name, e.getMessage()));
             }
         });

@@ -44,19 +44,39 @@ final class FlowVariables {
     }
 
     static Object convert(Object value, VariableDef variable) {
+        Object converted;
         try {
-            return TypedValues.coerce(value, variable.type());
+            converted = TypedValues.coerce(value, variable.type());
         } catch (IllegalArgumentException e) {
             throw new FlowFailure("variable '" + variable.name() + "': " + e.getMessage());
         }
+        FlowLimits.checkValue(variable.name(), converted);
+        return converted;
     }
 
     static Object initial(VariableDef variable) {
-        return variable.initial() == null ? null : TypedValues.fromJson(variable.initial(), variable.type());
+        return variable.initial() == null ? null : TypedValues.fromStoredJson(variable.initial(), variable.type());
     }
 
     Object evaluate(String text, FlowState state, FlowState.Frame frame) {
         return expressions.evaluate(text, new Lookup(state, frame));
+    }
+
+    /**
+     * Whether a text uses a variable under a security specification. Validation refuses such
+     * shown texts; versions published before it did still run, and must not show the value.
+     */
+    boolean usesRestricted(CompiledProcess process, FlowState.Frame frame, String text) {
+        for (var name : expressions.compile(text).variables()) {
+            var variable = process.locals(frame.scope).get(name);
+            if (variable == null) {
+                variable = process.globals().get(name);
+            }
+            if (variable != null && variable.securitySpecification() != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean isTrue(String condition, FlowState state, FlowState.Frame frame) {

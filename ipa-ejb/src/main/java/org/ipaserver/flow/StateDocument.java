@@ -125,7 +125,7 @@ public final class StateDocument {
         object.forEach((name, json) -> {
             var variable = declared.get(name);
             if (variable != null) {
-                values.put(name, TypedValues.fromJson(json, variable.type()));
+                values.put(name, TypedValues.fromStoredJson(json, variable.type()));
             }
         });
         return values;

@@ -9,6 +9,7 @@ import org.ipaserver.definition.FormDef;
 import org.ipaserver.definition.TypedValues;
 import org.ipaserver.definition.VariableDef;
 import org.ipaserver.flow.FlowExceptions;
+import org.ipaserver.flow.FlowLimits;
 import org.ipaserver.flow.FlowExceptions.FieldError;
 
 /**
@@ -48,6 +49,11 @@ final class FormInput {
             var type = globals.get(field.variable()).type();
             try {
                 var value = TypedValues.fromJson(json, type);
+                var tooLarge = FlowLimits.valueTooLarge(value);
+                if (tooLarge != null) {
+                    errors.add(new FieldError("values." + name, tooLarge));
+                    return;
+                }
                 if (value != null && !field.choices().isEmpty() && !isChoice(field, value, type)) {
                     errors.add(new FieldError("values." + name, "must be one of " + String.join(", ",
                             field.choices())));

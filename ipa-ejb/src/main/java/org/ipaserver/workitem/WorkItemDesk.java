@@ -223,7 +223,7 @@ public final class WorkItemDesk {
         for (var field : form.form().fields()) {
             var type = form.globals().get(field.variable()).type();
             values.put(field.name(), draft.containsKey(field.name())
-                    ? TypedValues.fromJson(draft.get(field.name()), type) : variables.get(field.variable()));
+                    ? TypedValues.fromStoredJson(draft.get(field.name()), type) : variables.get(field.variable()));
         }
         return values;
     }

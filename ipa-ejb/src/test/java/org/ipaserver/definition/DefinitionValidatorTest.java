@@ -112,6 +112,44 @@ class DefinitionValidatorTest {
     }
 
     @Test
+    void textAfterTheDocumentIsInvalidJson() {
+        var report = validator.validate("{ \"name\": \"X\", \"startState\": \"S\", \"states\": [ { \"name\": \"S\" } ] } trailing");
+        assertEquals(1, report.problems().size(), report.problems().toString());
+        assertProblem(report, "$", "text after the end of the JSON document");
+        var published = DefinitionReader.readPublished("{ \"name\": \"X\", \"startState\": \"S\", "
+                + "\"states\": [ { \"name\": \"S\" } ] } trailing");
+        assertEquals("X", published.definition().name(), "versions published before stay readable");
+    }
+
+    @Test
+    void initialValuesMustHaveTheJsonTypeOfTheirVariable() {
+        var report = validator.validate("""
+                { "name": "Initials", "startState": "S", "states": [ { "name": "S" } ],
+                  "variables": [ { "name": "Flag", "type": "Boolean", "initial": "false" },
+                                 { "name": "Count", "type": "Integer", "initial": "3" },
+                                 { "name": "Names", "type": "String", "list": true, "initial": "Ann" },
+                                 { "name": "Fine", "type": "Decimal", "initial": 2.5 } ] }
+                """);
+        assertProblem(report, "$.variables[0].initial", "a JSON string cannot be stored in a Boolean variable: it "
+                + "takes true or false");
+        assertProblem(report, "$.variables[1].initial", "it takes a whole JSON number");
+        assertProblem(report, "$.variables[2].initial", "it takes a JSON array");
+        assertEquals(3, report.errors().size(), report.errors().toString());
+    }
+
+    @Test
+    void namesLongerThanTheColumnsThatHoldThemAreErrors() {
+        var longName = "S".repeat(DefinitionValidator.MAX_NAME_LENGTH + 1);
+        var report = validator.validate("""
+                { "name": "Long", "startState": "%s", "states": [ { "name": "%s" } ],
+                  "forms": [ { "name": "F", "category": "%s", "buttons": [ { "name": "%s" } ] } ] }
+                """.formatted(longName, longName, longName, longName));
+        assertProblem(report, "$.states[0].name", "a state name has at most 128 characters");
+        assertProblem(report, "$.forms[0].category", "a category has at most 128 characters");
+        assertProblem(report, "$.forms[0].buttons[0].name", "a button name has at most 128 characters");
+    }
+
+    @Test
     void aDefinitionNeedsAStartStateAndStates() {
         var report = validator.validate("{ \"name\": \"Empty\" }");
         assertProblem(report, "$.startState", "'startState' is required");

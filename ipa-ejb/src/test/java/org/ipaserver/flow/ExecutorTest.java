@@ -161,4 +161,20 @@ class ExecutorTest {
         var state = executor.start(process, Map.of("Due", T0));
         assertEquals(new Outcome.Waiting(T0.plus(Duration.ofDays(1))), executor.run(process, state));
     }
+
+    @Test
+    void aDescriptionOverARestrictedVariableInAnOlderVersionShowsTheFormNameInstead() {
+        // validation now refuses this definition; versions published before still run
+        var definition = org.ipaserver.definition.DefinitionReader.read("""
+                { "name": "Old", "startState": "S",
+                  "securitySpecifications": [ { "name": "Private", "users": ["alice"] } ],
+                  "variables": [ { "name": "Ssn", "type": "String", "securitySpecification": "Private" } ],
+                  "forms": [ { "name": "Check", "buttons": [ { "name": "Ok" } ] } ],
+                  "states": [ { "name": "S", "actions": [
+                    { "type": "SendWorkItemToUser", "form": "Check", "user": "bob", "description": "SSN ${Ssn}" } ] } ] }
+                """).definition();
+        var process = new org.ipaserver.definition.CompiledProcess(definition, 1);
+        var outcome = executor.run(process, executor.start(process, Map.of("Ssn", "123-45-6789")));
+        assertEquals("Check", assertInstanceOf(Outcome.WorkItemRequested.class, outcome).description());
+    }
 }

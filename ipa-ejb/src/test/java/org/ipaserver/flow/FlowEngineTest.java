@@ -201,6 +201,16 @@ class FlowEngineTest {
                 flow.error());
     }
 
+    @Test
+    void launchingCarLoanWithoutAFirstNameGivesAFlowInErrorNotAnException() throws Exception {
+        publish(Files.readString(Path.of("../docs/examples/car-loan.json")));
+        var flow = view(launch("CarLoan", Map.of("LastName", Json.createValue("Lee"),
+                "LoanAmount", Json.createValue(20000))));
+        assertEquals("error", flow.status());
+        assertTrue(flow.error().startsWith("$.states[0].actions[0]: UpdateVariables 'Complete request': an operand "
+                + "has no value"), flow.error());
+    }
+
     private static final String STRAIGHT = """
             { "name": "Straight", "startState": "S",
               "variables": [ { "name": "Count", "type": "Integer", "initial": 0 } ],

@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
@@ -52,17 +53,36 @@ final class WorkerProtocol {
     }
 
     HandlerResult answer(String line) throws Violation {
-        JsonObject answer;
-        try (var reader = json.createReader(new StringReader(line))) {
-            answer = reader.readObject();
+        JsonObject answer = null;
+        boolean more = false;
+        try (var parser = json.createParser(new StringReader(line))) {
+            if (parser.next() == JsonParser.Event.START_OBJECT) {
+                answer = parser.getObject();
+                more = trailing(parser);
+            }
         } catch (RuntimeException e) {
+            answer = null;
+        }
+        if (answer == null) {
             throw new Violation("the answer is not one JSON object");
+        }
+        if (more) {
+            throw new Violation("the answer has text after its JSON object: one JSON object per line");
         }
         var exit = answer.get("exit");
         if (!(exit instanceof JsonString name) || name.getString().isBlank()) {
             throw new Violation("the answer has no exit (a non-empty string)");
         }
         return new HandlerResult(outputs(answer.get("outputs")), name.getString(), message(answer.get("message")));
+    }
+
+    /** JSON readers stop after the first value; anything but whitespace after it breaks the protocol. */
+    private static boolean trailing(JsonParser parser) {
+        try {
+            return parser.hasNext();
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     /** Numbers and booleans are taken as their text, for handlers that do not quote them. */

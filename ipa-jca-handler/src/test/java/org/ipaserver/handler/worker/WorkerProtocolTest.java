@@ -1,5 +1,6 @@
 package org.ipaserver.handler.worker;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -70,6 +71,15 @@ class WorkerProtocolTest {
             var e = assertThrows(WorkerProtocol.Violation.class, () -> protocol.answer(answer), answer);
             assertFalse(e.getMessage().contains("secret"), e.getMessage());
         }
+    }
+
+    @Test
+    void textAfterTheAnswerObjectBreaksTheProtocol() {
+        for (var answer : new String[] {"{\"exit\":\"success\"} secret-4711", "{\"exit\":\"success\"}{\"exit\":\"x\"}"}) {
+            var e = assertThrows(WorkerProtocol.Violation.class, () -> protocol.answer(answer), answer);
+            assertEquals("the answer has text after its JSON object: one JSON object per line", e.getMessage());
+        }
+        assertEquals("success", assertDoesNotThrow(() -> protocol.answer("{\"exit\":\"success\"}  ")).exitPath());
     }
 
     @Test

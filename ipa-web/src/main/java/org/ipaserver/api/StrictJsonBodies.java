@@ -1,0 +1,49 @@
+package org.ipaserver.api;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Provider;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import org.ipaserver.store.JsonFactory;
+
+/**
+ * Reads JSON request bodies strictly: the runtime's own JSON-P reader takes the first value and
+ * ignores anything after it. An application provider wins over the runtime's for the same type.
+ * An empty body is JSON null, which each endpoint treats as it documents.
+ */
+@Provider
+@Consumes({MediaType.APPLICATION_JSON, "application/*+json", "text/json"})
+public class StrictJsonBodies implements MessageBodyReader<JsonValue> {
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return JsonValue.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public JsonValue readFrom(Class<JsonValue> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+                              MultivaluedMap<String, String> headers, InputStream entity) throws java.io.IOException {
+        var text = new String(entity.readAllBytes(), StandardCharsets.UTF_8);
+        return read(text, type);
+    }
+
+    /** JSON-P's parsing exceptions go on to {@link ErrorMappers} (400, "malformed request: ..."), as the runtime's do. */
+    static JsonValue read(String text, Class<?> type) {
+        if (text.isBlank()) {
+            return JsonValue.NULL;
+        }
+        var value = JsonFactory.readValue(text);
+        if (!type.isInstance(value)) {
+            throw new ErrorMappers.BadRequest("the body must be a JSON " + (JsonObject.class.isAssignableFrom(type)
+                    ? "object" : "array"));
+        }
+        return value;
+    }
+}
