@@ -7,6 +7,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -15,12 +17,22 @@ import org.ipaserver.store.JsonFactory;
 
 /**
  * Reads JSON request bodies strictly: the runtime's own JSON-P reader takes the first value and
- * ignores anything after it. An application provider wins over the runtime's for the same type.
- * An empty body is JSON null, which each endpoint treats as it documents.
+ * ignores anything after it. As a reader interceptor it sees every body bound to a JSON-P type,
+ * whichever reader the runtime would have picked (Payara's Jersey keeps its own ahead of an
+ * application's). An empty body is JSON null, which each endpoint treats as it documents.
  */
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json", "text/json"})
-public class StrictJsonBodies implements MessageBodyReader<JsonValue> {
+public class StrictJsonBodies implements MessageBodyReader<JsonValue>, ReaderInterceptor {
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws java.io.IOException {
+        if (!JsonValue.class.isAssignableFrom(context.getType())) {
+            return context.proceed();
+        }
+        var text = new String(context.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return read(text, context.getType());
+    }
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
