@@ -373,13 +373,23 @@ public final class FlowEngine {
         if (record == null) {
             throw new FlowExceptions.UnknownFlow(flowId);
         }
-        var run = FlowRun.load(em, catalog, record);
+        Map<String, Object> variables = Map.of();
+        List<FlowState.Step> history = List.of();
+        long dropped = 0;
+        try {
+            var run = FlowRun.load(em, catalog, record);
+            variables = run.state.globals();
+            history = run.state.history(run.process);
+            dropped = run.state.historyDropped();
+        } catch (RuntimeException e) {
+            // a state that cannot be read (the cause of an incident, often) must not hide the flow's row
+        }
         var end = record.endedAt() != null ? record.endedAt() : clock.instant();
         return new FlowView(record.id(), record.definitionName(), record.definitionVersion(), record.status().code(),
                 record.currentState(), record.launchedBy(), record.parentFlowId(), record.startedAt(),
                 record.updatedAt(), record.endedAt(), Duration.between(record.startedAt(), end).toMillis(),
-                record.waitingOn(), record.wakeAt(), record.errorMessage(), record.errorStep(), run.state.globals(),
-                run.state.history(run.process), run.state.historyDropped(), RelatedInteractions.of(em, flowId), java.util.Set.of());
+                record.waitingOn(), record.wakeAt(), record.errorMessage(), record.errorStep(), variables,
+                history, dropped, RelatedInteractions.of(em, flowId), java.util.Set.of());
     }
 
     /** Runs outcomes until every flow touched (a child, then its waiting parent) is at rest, then writes them. */

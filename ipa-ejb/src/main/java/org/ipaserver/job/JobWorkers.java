@@ -34,6 +34,8 @@ import org.ipaserver.flow.FlowRecord;
 public class JobWorkers {
 
     private static final Logger LOG = Logger.getLogger(JobWorkers.class.getName());
+    /** Jobs leased by one query. */
+    private static final int BATCH = 200;
 
     @Resource
     ManagedThreadFactory threads;
@@ -89,27 +91,34 @@ public class JobWorkers {
         callPool.shutdownNow();
     }
 
-    /** One pass: leases as many due jobs as there are free timer workers and hands them out. */
+    /**
+     * One pass: leases due jobs, a batch at a time, while the timer workers have room for them in
+     * hand (a queue of up to 100 a worker, so that they never wait for the next pass).
+     */
     public int poll() {
-        if (stopping) {
-            return 0;
-        }
-        int free = timerWorkers * 2 - timersInHand.get();
-        if (free <= 0) {
-            return 0;
-        }
-        var due = jobs.claimDue(free, Duration.ofSeconds(leaseSeconds));
-        for (var job : due) {
-            if (FlowRecord.CALL.equals(job.kind())) {
-                submit(callPool, () -> prepareAndCall(job.flowId()));
-            } else {
-                timersInHand.incrementAndGet();
-                if (!submit(timerPool, () -> fireTimer(job.flowId()))) {
-                    timersInHand.decrementAndGet();
+        int leased = 0;
+        while (!stopping) {
+            int batch = Math.min(BATCH, timerWorkers * 100 - timersInHand.get());
+            if (batch <= 0) {
+                break;
+            }
+            var due = jobs.claimDue(batch, Duration.ofSeconds(leaseSeconds));
+            for (var job : due) {
+                if (FlowRecord.CALL.equals(job.kind())) {
+                    submit(callPool, () -> prepareAndCall(job.flowId()));
+                } else {
+                    timersInHand.incrementAndGet();
+                    if (!submit(timerPool, () -> fireTimer(job.flowId()))) {
+                        timersInHand.decrementAndGet();
+                    }
                 }
             }
+            leased += due.size();
+            if (due.size() < batch) {
+                break;
+            }
         }
-        return due.size();
+        return leased;
     }
 
     /** A flow committed "calling": the call starts once that commit is done, never before. */
