@@ -170,6 +170,17 @@ class StatementRunnerTest {
     }
 
     @Test
+    void aMissingTableIsDescribedByItsSqlStateClassWithoutItsName() {
+        var result = query("SELECT id FROM no_such_table WHERE customer = ?", Map.of("id", "Id"), Map.of(), 10,
+                "Zebediah");
+        assertEquals(CallResult.FAILURE, result.exit());
+        assertTrue(result.outputs().get("sqlState").startsWith("42"), result.outputs().toString());
+        assertTrue(result.message().contains("(syntax error or access rule violation)"), result.message());
+        assertFalse(result.message().toLowerCase().contains("no_such_table") || result.message().contains("Zebediah"),
+                result.message());
+    }
+
+    @Test
     void aStatementOverItsTimeoutTakesTheTimeoutExit() {
         var started = System.nanoTime();
         var result = runner.call(request(action(ActionDef.Database.QUERY, slowQuery(), 1, Map.of("n", "N"), Map.of(),
