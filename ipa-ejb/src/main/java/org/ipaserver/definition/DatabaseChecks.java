@@ -65,6 +65,9 @@ final class DatabaseChecks {
         action.columns().forEach((name, target) -> {
             var at = path + ".outputs." + name;
             var special = ActionDef.Database.RESERVED.contains(name);
+            if (name.endsWith(ActionDef.Database.LIST_SUFFIX)) {
+                error(at, "name the column alone: map it in listOutputs to collect it from every row");
+            }
             if (query && name.equals("updateCount")) {
                 error(at, "a query gives rowCount (the rows read), not updateCount");
             } else if (!query && name.equals("rowCount")) {

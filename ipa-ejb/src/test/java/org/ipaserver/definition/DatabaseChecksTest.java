@@ -89,11 +89,13 @@ class DatabaseChecksTest {
         assertProblem(update, AT + ".listOutputs", "listOutputs are for kind 'query'");
         var query = validate("""
                 {"type": "Database", "dataSource": "jdbc/orders", "kind": "query", "statement": "SELECT id FROM t",
-                 "outputs": {"id": "Ids", "updateCount": "Count", "name": "Nobody"}, "listOutputs": {"id": "Id"}}""");
+                 "outputs": {"id": "Ids", "updateCount": "Count", "name": "Nobody", "id[]": "Ids"},
+                 "listOutputs": {"id": "Id"}}""");
         assertProblem(query, AT + ".outputs.id", "map the column in listOutputs");
         assertProblem(query, AT + ".outputs.updateCount", "not updateCount");
         assertProblem(query, AT + ".outputs.name", "unknown variable 'Nobody'");
         assertProblem(query, AT + ".listOutputs.id", "holds one value");
+        assertProblem(query, AT + ".outputs.id[]", "name the column alone");
     }
 
     @Test

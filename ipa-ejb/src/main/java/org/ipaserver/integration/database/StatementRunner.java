@@ -61,6 +61,10 @@ public final class StatementRunner {
             return answer(e, action, timeout);
         } catch (ColumnValues.UnsupportedValue e) {
             return CallResult.failure("Database on '" + action.dataSource() + "': " + e.getMessage());
+        } catch (RuntimeException e) {
+            // a driver's unchecked exception may quote values too: only its kind is told
+            return CallResult.failure("the statement on '" + action.dataSource() + "' failed: "
+                    + e.getClass().getSimpleName());
         }
     }
 
@@ -77,7 +81,7 @@ public final class StatementRunner {
                 }
                 result = action.query() ? QueryRows.read(statement, action)
                         : new CallResult(CallResult.SUCCESS, Map.of("updateCount",
-                        String.valueOf(statement.executeLargeUpdate())), null);
+                        String.valueOf(statement.executeUpdate())), null);
             }
             connection.commit();
             return result;
