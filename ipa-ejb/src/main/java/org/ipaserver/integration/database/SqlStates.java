@@ -51,10 +51,12 @@ final class SqlStates {
                 + "), error code " + e.getErrorCode();
     }
 
+    /** Class 08, or PostgreSQL ending the session (57P01 admin shutdown, 57P02 crash, 57P03 cannot connect now). */
     static boolean connectionLost(SQLException e) {
+        var state = e.getSQLState();
         return e instanceof java.sql.SQLTransientConnectionException
                 || e instanceof java.sql.SQLNonTransientConnectionException
-                || e.getSQLState() != null && e.getSQLState().startsWith("08");
+                || state != null && (state.startsWith("08") || state.startsWith("57P"));
     }
 
     static boolean timedOut(SQLException e) {
