@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  */
 final class DatabaseChecks {
 
-    static final int MAX_ROWS_LIMIT = 100_000;
+    /** A list variable holds at most 10,000 items (FlowLimits): more rows could not be stored. */
+    static final int MAX_ROWS_LIMIT = 10_000;
     private static final Pattern DATA_SOURCE = Pattern.compile("jdbc/[A-Za-z0-9_][A-Za-z0-9_./-]{0,250}");
 
     private final List<Problem> problems;
