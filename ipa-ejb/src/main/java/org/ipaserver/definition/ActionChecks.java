@@ -103,6 +103,9 @@ final class ActionChecks {
                             + "(it names a Java handler or a program in the connector's handlers directory)");
                 }
                 external(run, vars);
+            } else if (action instanceof ActionDef.Database database) {
+                new DatabaseChecks(problems).check(database, vars);
+                external(database, vars);
             }
             action.blocks().forEach(block -> check(block, scope, vars));
         }
@@ -118,11 +121,11 @@ final class ActionChecks {
             }
         }
         action.inputs().forEach((name, value) -> {
-            var path = action.path() + ".inputs." + name;
+            var path = action.inputPath(name);
             expression(value, path, vars);
             secured(value, vars, action.trusted(), path, action.type());
         });
-        action.outputs().forEach((name, target) -> variable(target, action.path() + ".outputs." + name, vars));
+        action.outputs().forEach((name, target) -> variable(target, action.outputPath(name), vars));
         if (action.timeout() != null) {
             try {
                 if (DefinitionValidator.literalDuration(action.timeout()) == null) {

@@ -128,6 +128,15 @@ public sealed interface ActionDef {
 
         Map<String, List<ActionDef>> exits();
 
+        /** Where an input stands in the definition, for validation problems. */
+        default String inputPath(String name) {
+            return path() + ".inputs." + name;
+        }
+
+        default String outputPath(String name) {
+            return path() + ".outputs." + name;
+        }
+
         @Override
         default List<List<ActionDef>> blocks() {
             return List.copyOf(exits().values());
@@ -138,5 +147,56 @@ public sealed interface ActionDef {
     record RunHandler(String label, String handler, Map<String, String> inputs, Map<String, String> outputs,
                       String timeout, List<String> trusted, Map<String, List<ActionDef>> exits, String path)
             implements External {
+    }
+
+    /**
+     * A parameterised statement on a data source the server defines ({@code jdbc/...}), in a
+     * transaction of its own. Parameters go into inputs "1", "2", ... (evaluated by the executor);
+     * {@code columns}: column label or rowCount/updateCount/sqlState/errorCode → variable (the first
+     * row); {@code listColumns}: column label → List variable (every row read, at most maxRows).
+     */
+    record Database(String label, String dataSource, String statement, List<String> parameters, String kind,
+                    Map<String, String> columns, Map<String, String> listColumns, int maxRows, String timeout,
+                    List<String> trusted, Map<String, List<ActionDef>> exits, String path) implements External {
+
+        public static final String QUERY = "query";
+        public static final String UPDATE = "update";
+        /** The output a list column answers under, apart from the first-row output of the same column. */
+        public static final String LIST_SUFFIX = "[]";
+        /** Outputs that are not columns: what the statement did, or why it failed. */
+        public static final java.util.Set<String> RESERVED = java.util.Set.of("rowCount", "updateCount", "sqlState",
+                "errorCode");
+
+        public boolean query() {
+            return QUERY.equals(kind);
+        }
+
+        @Override
+        public Map<String, String> inputs() {
+            var inputs = new java.util.LinkedHashMap<String, String>();
+            for (int i = 0; i < parameters.size(); i++) {
+                inputs.put(String.valueOf(i + 1), parameters.get(i));
+            }
+            return inputs;
+        }
+
+        @Override
+        public Map<String, String> outputs() {
+            var outputs = new java.util.LinkedHashMap<>(columns);
+            listColumns.forEach((column, variable) -> outputs.put(column + LIST_SUFFIX, variable));
+            return outputs;
+        }
+
+        @Override
+        public String inputPath(String name) {
+            return path + ".parameters[" + (Integer.parseInt(name) - 1) + "]";
+        }
+
+        @Override
+        public String outputPath(String name) {
+            return name.endsWith(LIST_SUFFIX)
+                    ? path + ".listOutputs." + name.substring(0, name.length() - LIST_SUFFIX.length())
+                    : path + ".outputs." + name;
+        }
     }
 }

@@ -10,8 +10,10 @@ import java.util.Set;
 final class ActionReader {
 
     static final List<String> TYPES = List.of("UpdateVariables", "Decision", "Select", "Loop", "RunTask", "EndTask",
-            "ChangeState", "EndProcess", "RunProcess", "Wait", "SendWorkItemToUser", "SendWorkItemToWorkgroup", "RunHandler");
+            "ChangeState", "EndProcess", "RunProcess", "Wait", "SendWorkItemToUser", "SendWorkItemToWorkgroup", "RunHandler",
+            "Database");
     static final int DEFAULT_MAX_ITERATIONS = 1000;
+    static final int DEFAULT_MAX_ROWS = 1000;
 
     private final DefinitionReader r;
 
@@ -86,6 +88,17 @@ final class ActionReader {
                 yield new ActionDef.RunHandler(label, r.requiredString(o, "handler", path), r.stringMap(o, "inputs", path),
                         r.stringMap(o, "outputs", path), r.optionalString(o, "timeout", path),
                         r.strings(o, "securitySpecifications", path), exits(o, path), path);
+            }
+            case "Database" -> {
+                members(o, path, "dataSource", "statement", "parameters", "kind", "outputs", "listOutputs", "maxRows",
+                        "timeout", "securitySpecifications", "exits");
+                var maxRows = r.integer(o, "maxRows", path);
+                yield new ActionDef.Database(label, r.requiredString(o, "dataSource", path),
+                        r.requiredString(o, "statement", path), r.strings(o, "parameters", path),
+                        r.requiredString(o, "kind", path), r.stringMap(o, "outputs", path),
+                        r.stringMap(o, "listOutputs", path), maxRows == null ? DEFAULT_MAX_ROWS : maxRows,
+                        r.optionalString(o, "timeout", path), r.strings(o, "securitySpecifications", path),
+                        exits(o, path), path);
             }
             case "SendWorkItemToUser", "SendWorkItemToWorkgroup" -> sendWorkItem(o, path, label,
                     type.endsWith("Workgroup"));

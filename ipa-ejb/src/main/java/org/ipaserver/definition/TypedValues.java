@@ -38,6 +38,9 @@ public final class TypedValues {
             return fromJson(json, type);
         }
         if (type.list()) {
+            if (value instanceof String text && text.strip().startsWith("[")) {
+                return fromStoredJson(jsonArray(text), type); // outputs of external calls are texts
+            }
             if (!(value instanceof Collection<?> items)) {
                 throw mismatch(value, type);
             }
@@ -106,6 +109,15 @@ public final class TypedValues {
             return fromJson(json, type);
         } catch (IllegalArgumentException strict) {
             return coerce(plain(json), type);
+        }
+    }
+
+    private static JsonArray jsonArray(String text) {
+        try (var reader = JSON.createReader(new java.io.StringReader(text))) {
+            return reader.readArray();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("a String value that is not a JSON array cannot be stored in a List "
+                    + "variable");
         }
     }
 

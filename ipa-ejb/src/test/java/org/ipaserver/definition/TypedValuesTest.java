@@ -75,4 +75,18 @@ class TypedValuesTest {
                 new VariableType(VariableType.Base.INTEGER, true)));
         assertThrows(IllegalArgumentException.class, () -> TypedValues.fromStoredJson(json("\"maybe\""), bool));
     }
+
+    @Test
+    void aJsonArrayTextFillsAListAsCallOutputsDo() {
+        var integers = new VariableType(VariableType.Base.INTEGER, true);
+        assertEquals(List.of(1L, 2L), TypedValues.coerce("[1, 2]", integers));
+        var texts = new VariableType(VariableType.Base.STRING, true);
+        assertEquals(java.util.Arrays.asList("a", null, "5"), TypedValues.coerce("[\"a\", null, 5]", texts));
+        assertEquals(List.of(java.time.Instant.parse("2026-01-31T09:30:00Z")),
+                TypedValues.coerce("[\"2026-01-31T09:30:00Z\"]", new VariableType(VariableType.Base.DATETIME, true)));
+        var broken = assertThrows(IllegalArgumentException.class, () -> TypedValues.coerce("[1, secret", integers));
+        assertEquals("a String value that is not a JSON array cannot be stored in a List variable",
+                broken.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TypedValues.coerce("1, 2", integers));
+    }
 }
