@@ -103,6 +103,9 @@ final class ActionChecks {
                             + "(it names a Java handler or a program in the connector's handlers directory)");
                 }
                 external(run, vars);
+            } else if (action instanceof ActionDef.CallWebService call) {
+                new WebServiceChecks(problems).check(call);
+                external(call, vars);
             }
             action.blocks().forEach(block -> check(block, scope, vars));
         }
@@ -118,7 +121,7 @@ final class ActionChecks {
             }
         }
         action.inputs().forEach((name, value) -> {
-            var path = action.path() + ".inputs." + name;
+            var path = action.inputPath(name);
             expression(value, path, vars);
             secured(value, vars, action.trusted(), path, action.type());
         });

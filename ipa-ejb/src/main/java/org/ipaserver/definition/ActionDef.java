@@ -128,6 +128,11 @@ public sealed interface ActionDef {
 
         Map<String, List<ActionDef>> exits();
 
+        /** The JSON path of the definition member an input comes from, for validation problems. */
+        default String inputPath(String input) {
+            return path() + ".inputs." + input;
+        }
+
         @Override
         default List<List<ActionDef>> blocks() {
             return List.copyOf(exits().values());
@@ -138,5 +143,23 @@ public sealed interface ActionDef {
     record RunHandler(String label, String handler, Map<String, String> inputs, Map<String, String> outputs,
                       String timeout, List<String> trusted, Map<String, List<ActionDef>> exits, String path)
             implements External {
+    }
+
+    /**
+     * Calls a REST/JSON or a SOAP web service (exactly one of rest and soap). Its inputs are the
+     * variable parts of the request, named by their member path (see {@link WebServiceRequest}).
+     */
+    record CallWebService(String label, WebServiceRequest.Rest rest, WebServiceRequest.Soap soap,
+                          Map<String, String> outputs, String timeout, List<String> trusted,
+                          Map<String, List<ActionDef>> exits, String path) implements External {
+        @Override
+        public Map<String, String> inputs() {
+            return rest != null ? rest.inputs() : soap != null ? soap.inputs() : Map.of();
+        }
+
+        @Override
+        public String inputPath(String input) {
+            return path + "." + WebServiceRequest.memberPath(input);
+        }
     }
 }

@@ -10,7 +10,8 @@ import java.util.Set;
 final class ActionReader {
 
     static final List<String> TYPES = List.of("UpdateVariables", "Decision", "Select", "Loop", "RunTask", "EndTask",
-            "ChangeState", "EndProcess", "RunProcess", "Wait", "SendWorkItemToUser", "SendWorkItemToWorkgroup", "RunHandler");
+            "ChangeState", "EndProcess", "RunProcess", "Wait", "SendWorkItemToUser", "SendWorkItemToWorkgroup", "RunHandler",
+            "CallWebService");
     static final int DEFAULT_MAX_ITERATIONS = 1000;
 
     private final DefinitionReader r;
@@ -86,6 +87,10 @@ final class ActionReader {
                 yield new ActionDef.RunHandler(label, r.requiredString(o, "handler", path), r.stringMap(o, "inputs", path),
                         r.stringMap(o, "outputs", path), r.optionalString(o, "timeout", path),
                         r.strings(o, "securitySpecifications", path), exits(o, path), path);
+            }
+            case "CallWebService" -> {
+                members(o, path, "rest", "soap", "outputs", "timeout", "securitySpecifications", "exits");
+                yield new WebServiceReader(r).read(o, path, label, exits(o, path));
             }
             case "SendWorkItemToUser", "SendWorkItemToWorkgroup" -> sendWorkItem(o, path, label,
                     type.endsWith("Workgroup"));
