@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
 import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -42,19 +44,36 @@ public final class WsdlContract {
     static final String XSD = XMLConstants.W3C_XML_SCHEMA_NS_URI;
     private static final int MAX_WSDL_BYTES = 5 * 1024 * 1024;
 
+    /**
+     * The TLS trust for reading WSDLs when publishing: the definition core has no configuration,
+     * so the web service calls hand it theirs (JVM roots plus the operator's bundle) at start.
+     */
+    private static volatile SSLSocketFactory publishTrust;
+
     private final Document document;
 
     private WsdlContract(Document document) {
         this.document = document;
     }
 
+    public static void trustWhenPublishing(SSLSocketFactory trust) {
+        publishTrust = trust;
+    }
+
+    static WsdlContract read(String address) throws IOException {
+        return read(address, publishTrust);
+    }
+
     /** Reads a WSDL from an http(s) address; the message of the exception names the problem. */
-    public static WsdlContract read(String address) throws IOException {
+    public static WsdlContract read(String address, SSLSocketFactory trust) throws IOException {
         var uri = URI.create(address);
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
             throw new IOException("the WSDL address must be http:// or https://");
         }
         var connection = (HttpURLConnection) uri.toURL().openConnection();
+        if (trust != null && connection instanceof HttpsURLConnection https) {
+            https.setSSLSocketFactory(trust);
+        }
         connection.setConnectTimeout(10_000);
         connection.setReadTimeout(10_000);
         try (var in = connection.getInputStream()) {

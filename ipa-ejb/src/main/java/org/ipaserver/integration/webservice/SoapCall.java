@@ -47,10 +47,13 @@ final class SoapCall {
         try {
             var contract = contracts.get(soap.wsdl());
             if (contract == null) {
-                contract = WsdlContract.read(soap.wsdl());
+                contract = WsdlContract.read(soap.wsdl(), transport.ssl().getSocketFactory());
                 contracts.put(soap.wsdl(), contract);
             }
             operation = contract.operation(soap);
+        } catch (javax.net.ssl.SSLException e) {
+            return CallResult.failure("cannot read the WSDL of operation '" + soap.operation() + "': the TLS "
+                    + "connection failed: " + e.getMessage());
         } catch (IOException e) {
             throw new org.ipaserver.job.CallUnavailable("cannot read the WSDL of operation '" + soap.operation()
                     + "': " + e.getMessage());

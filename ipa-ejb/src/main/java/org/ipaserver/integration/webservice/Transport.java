@@ -49,6 +49,10 @@ final class Transport {
                 .property("jersey.config.client.httpUrlConnection.setMethodWorkaround", true).build();
     }
 
+    SSLContext ssl() {
+        return ssl;
+    }
+
     /** The answer's bytes, refused without reading them all when larger than the limit. */
     byte[] body(Response response, String host) throws AnswerTooLarge, IOException {
         var tooLarge = new AnswerTooLarge("the answer of " + host + " is larger than " + maxAnswerBytes

@@ -2,6 +2,7 @@ package org.ipaserver.integration.webservice;
 
 import java.util.Optional;
 import org.ipaserver.definition.ActionDef;
+import org.ipaserver.definition.WsdlContract;
 import org.ipaserver.flow.CallRequest;
 import org.ipaserver.flow.CallResult;
 
@@ -12,6 +13,7 @@ public final class WebServiceClient {
     private final String trustProblem;
     private final RestCall rest;
     private final SoapCall soap;
+    private final Transport transport;
 
     public WebServiceClient(WebServiceSettings settings) {
         this.settings = settings;
@@ -26,6 +28,14 @@ public final class WebServiceClient {
         this.trustProblem = problem;
         this.rest = transport == null ? null : new RestCall(transport);
         this.soap = transport == null ? null : new SoapCall(transport);
+        this.transport = transport;
+    }
+
+    /** Publishing reads WSDLs with the same trust as the calls. */
+    public void trustWhenPublishing() {
+        if (transport != null) {
+            WsdlContract.trustWhenPublishing(transport.ssl().getSocketFactory());
+        }
     }
 
     /** Why no call can be made (a malformed CA bundle), if so. */

@@ -15,10 +15,13 @@ final class ScoringSoapService {
     static final String NS = "urn:scoring";
 
     static TestServer start() {
-        var server = TestServer.http();
+        return start(TestServer.http());
+    }
+
+    static TestServer start(TestServer server) {
         server.on("/score", exchange -> {
             if (exchange.getRequestMethod().equals("GET")) {
-                TestServer.answer(exchange, 200, "text/xml", wsdl(server.base("http")));
+                TestServer.answer(exchange, 200, "text/xml", wsdl(server.base()));
                 return;
             }
             var v12 = exchange.getRequestHeaders().getFirst("Content-Type").startsWith("application/soap+xml");

@@ -65,6 +65,11 @@ final class TestServer implements AutoCloseable {
         return this;
     }
 
+    /** The server's own base address, https for an HttpsServer. */
+    String base() {
+        return base(server instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http");
+    }
+
     String base(String scheme) {
         return scheme + "://127.0.0.1:" + server.getAddress().getPort();
     }

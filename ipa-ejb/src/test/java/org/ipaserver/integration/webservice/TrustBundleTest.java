@@ -7,6 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.List;
+import java.util.Optional;
+import org.ipaserver.definition.ActionDef;
+import org.ipaserver.definition.DefinitionValidator;
+import org.ipaserver.definition.WebServiceRequest;
+import org.ipaserver.definition.WsdlContract;
+import org.ipaserver.expression.Expressions;
+import org.ipaserver.flow.CallRequest;
 import org.ipaserver.flow.CallResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,6 +75,45 @@ class TrustBundleTest {
         assertEquals("CA bundle " + notPem + " (ipa.webservice.caBundle) holds no PEM certificate "
                 + "(-----BEGIN CERTIFICATE----- blocks)", client(notPem).trustProblem().orElseThrow());
         assertTrue(client(dir.resolve("missing.crt")).trustProblem().orElseThrow().contains("cannot be read"));
+    }
+
+    @Test
+    void soapOverHttpsReadsItsWsdlAndCallsWithTheBundle() throws Exception {
+        try (var soapServer = ScoringSoapService.start(certificates.httpsServer())) {
+            var soap = new WebServiceRequest.Soap(soapServer.base() + "/score?wsdl", null, null, "Score", "1.1",
+                    Map.of("applicant", "${Name}", "creditScore", "${Credit}"));
+            var action = new ActionDef.CallWebService(null, null, soap, Map.of("score", "Score"), null, List.of(),
+                    Map.of(), "$.states[0].actions[0]");
+            var request = new CallRequest("f", 1, 1, "key", action, Map.of("soap.elements.applicant", "Ada",
+                    "soap.elements.creditScore", 700L), null);
+
+            assertEquals("742", client(certificates.caPem).call(request).outputs().get("score"));
+            var refused = client(null).call(request);
+            assertEquals(CallResult.FAILURE, refused.exit(), "an untrusted certificate is not worth another attempt");
+            assertTrue(refused.message().startsWith("cannot read the WSDL of operation 'Score': the TLS connection "
+                    + "failed"), refused.message());
+        }
+    }
+
+    @Test
+    void publishingReadsAnHttpsWsdlWithTheSameTrust() throws Exception {
+        try (var soapServer = ScoringSoapService.start(certificates.httpsServer())) {
+            var definition = """
+                    {"name": "P", "startState": "S", "variables": [{"name": "Score", "type": "Integer"}],
+                     "states": [{"name": "S", "actions": [{"type": "CallWebService",
+                       "soap": {"wsdl": "%s/score?wsdl", "operation": "Score"}, "outputs": {"score": "Score"}}]}]}
+                    """.formatted(soapServer.base());
+            var validator = new DefinitionValidator(new Expressions(), name -> Optional.empty());
+            try {
+                WsdlContract.trustWhenPublishing(null);
+                assertTrue(validator.validate(definition).errors().get(0).message().startsWith("cannot read the WSDL"));
+
+                client(certificates.caPem).trustWhenPublishing();
+                assertEquals(List.of(), validator.validate(definition).errors());
+            } finally {
+                WsdlContract.trustWhenPublishing(null);
+            }
+        }
     }
 
     private static WebServiceClient client(Path bundle) {
