@@ -41,12 +41,15 @@ final class Transport {
     /**
      * A client per call: the standard API sets timeouts per client only, and a call's cost is
      * the far side's, not this. PATCH needs Jersey's method workaround over HttpURLConnection.
+     * Redirects are not followed: they would carry the action's headers to a host the definition
+     * did not name; a 3xx takes its exit like any status.
      */
     Client open(Duration timeout) {
         long millis = Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         return ClientBuilder.newBuilder().sslContext(ssl).connectTimeout(millis, TimeUnit.MILLISECONDS)
                 .readTimeout(millis, TimeUnit.MILLISECONDS)
-                .property("jersey.config.client.httpUrlConnection.setMethodWorkaround", true).build();
+                .property("jersey.config.client.httpUrlConnection.setMethodWorkaround", true)
+                .property("jersey.config.client.followRedirects", false).build();
     }
 
     SSLContext ssl() {

@@ -105,6 +105,25 @@ class RestCallTest {
     }
 
     @Test
+    void aRedirectIsNotFollowed() {
+        try (var elsewhere = TestServer.http()) {
+            elsewhere.on("/", exchange -> TestServer.answer(exchange, 200, "application/json", "{}")).start();
+            server.on("/", exchange -> {
+                exchange.getResponseHeaders().set("Location", elsewhere.base("http") + "/steal");
+                TestServer.answer(exchange, 302, "text/plain", "");
+            }).start();
+            var action = rest("GET", server.base("http") + "/x", Map.of("Authorization", "Bearer ${Token}"),
+                    Map.of(), Map.of());
+
+            var result = client.call(request(action, Map.of("rest.headers.Authorization", "Bearer t"), 1));
+
+            assertEquals(CallResult.FAILURE, result.exit());
+            assertEquals("302", result.outputs().get("status"));
+            assertEquals(List.of(), elsewhere.received, "the headers never reach a host the definition did not name");
+        }
+    }
+
+    @Test
     void malformedJsonOrAMissingMemberTakesTheFailureExit() {
         server.on("/bad", exchange -> TestServer.answer(exchange, 200, "application/json", "{\"data\": "))
                 .on("/other", exchange -> TestServer.answer(exchange, 200, "application/json", "{\"data\": {}}"))
