@@ -47,6 +47,7 @@ final class RestCall {
             return CallResult.failure("the URL built from the action's url is not valid");
         }
         var host = uri.getHost();
+        var deadline = System.nanoTime() + timeout.toNanos();
         var client = transport.open(timeout);
         try {
             var builder = client.target(uri).request(MediaType.APPLICATION_JSON_TYPE)
@@ -61,7 +62,7 @@ final class RestCall {
             try (var response = rest.body().isEmpty() && !needsBody(rest.method()) ? builder.method(rest.method())
                     : builder.method(rest.method(), Entity.entity(body(rest, request.inputs()),
                     MediaType.APPLICATION_JSON_TYPE))) {
-                return answer(response, action, host);
+                return answer(response, action, host, deadline);
             }
         } catch (ProcessingException | IOException e) {
             return Transport.failed(e, host, timeout);
@@ -70,7 +71,8 @@ final class RestCall {
         }
     }
 
-    private CallResult answer(Response response, ActionDef.CallWebService action, String host) throws IOException {
+    private CallResult answer(Response response, ActionDef.CallWebService action, String host, long deadline)
+            throws IOException {
         var status = response.getStatus();
         var reason = response.getStatusInfo().getReasonPhrase();
         var outputs = new LinkedHashMap<String, String>();
@@ -88,7 +90,7 @@ final class RestCall {
         }
         JsonStructure json;
         try {
-            var bytes = transport.body(response, host);
+            var bytes = transport.body(response, host, deadline);
             var value = JsonFactory.readValue(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
             if (!(value instanceof JsonStructure structure)) {
                 return CallResult.failure("the answer of " + host + " is not a JSON object or array");

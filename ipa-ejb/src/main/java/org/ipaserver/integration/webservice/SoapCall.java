@@ -63,6 +63,7 @@ final class SoapCall {
         var uri = URI.create(operation.address());
         var host = uri.getHost();
         var v12 = soap.version().equals("1.2");
+        var deadline = System.nanoTime() + timeout.toNanos();
         var client = transport.open(timeout);
         try {
             var builder = client.target(uri).request().header("Idempotency-Key", request.idempotencyKey());
@@ -72,7 +73,7 @@ final class SoapCall {
                 builder.header("SOAPAction", "\"" + operation.soapAction() + "\"");
             }
             try (var response = builder.post(Entity.entity(envelope(operation, request, v12), MediaType.valueOf(type)))) {
-                return answer(response, action, host, v12);
+                return answer(response, action, host, v12, deadline);
             }
         } catch (ProcessingException | IOException e) {
             return Transport.failed(e, host, timeout);
@@ -81,8 +82,8 @@ final class SoapCall {
         }
     }
 
-    private CallResult answer(Response response, ActionDef.CallWebService action, String host, boolean v12)
-            throws IOException {
+    private CallResult answer(Response response, ActionDef.CallWebService action, String host, boolean v12,
+                              long deadline) throws IOException {
         var status = response.getStatus();
         var outputs = new LinkedHashMap<String, String>();
         outputs.put("status", String.valueOf(status));
@@ -94,12 +95,15 @@ final class SoapCall {
             return new CallResult(StatusExits.exit(status, action.exits().keySet()), outputs, host + " answered "
                     + status + (reason == null ? "" : " " + reason));
         }
-        Element body;
+        byte[] bytes;
         try {
-            var envelope = WsdlContract.parse(transport.body(response, host)).getDocumentElement();
-            body = child(envelope, v12 ? SOAP12 : SOAP11, "Body");
+            bytes = transport.body(response, host, deadline);
         } catch (Transport.AnswerTooLarge e) {
             return CallResult.failure(e.getMessage());
+        }
+        Element body;
+        try {
+            body = child(WsdlContract.parse(bytes).getDocumentElement(), v12 ? SOAP12 : SOAP11, "Body");
         } catch (IOException e) {
             return CallResult.failure("the answer of " + host + " is not well-formed XML");
         }

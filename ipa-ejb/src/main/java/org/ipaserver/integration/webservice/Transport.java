@@ -56,8 +56,11 @@ final class Transport {
         return ssl;
     }
 
-    /** The answer's bytes, refused without reading them all when larger than the limit. */
-    byte[] body(Response response, String host) throws AnswerTooLarge, IOException {
+    /**
+     * The answer's bytes, refused without reading them all when larger than the limit. The read
+     * timeout bounds each wait for bytes; the deadline bounds the whole answer (a trickle too).
+     */
+    byte[] body(Response response, String host, long deadlineNanos) throws AnswerTooLarge, IOException {
         var tooLarge = new AnswerTooLarge("the answer of " + host + " is larger than " + maxAnswerBytes
                 + " bytes (ipa.webservice.maxAnswerBytes)");
         if (response.getLength() > maxAnswerBytes) {
@@ -67,11 +70,18 @@ final class Transport {
             return new byte[0];
         }
         try (InputStream in = response.readEntity(InputStream.class)) {
-            var bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxAnswerBytes + 1));
-            if (bytes.length > maxAnswerBytes) {
-                throw tooLarge;
+            var out = new java.io.ByteArrayOutputStream();
+            var buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                out.write(buffer, 0, n);
+                if (out.size() > maxAnswerBytes) {
+                    throw tooLarge;
+                }
+                if (System.nanoTime() - deadlineNanos > 0) {
+                    throw new SocketTimeoutException("the answer took longer than the timeout");
+                }
             }
-            return bytes;
+            return out.toByteArray();
         } catch (ProcessingException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }

@@ -182,6 +182,30 @@ class RestCallTest {
     }
 
     @Test
+    void anAnswerTrickledPastTheTimeoutTakesTheTimeoutExit() {
+        server.on("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, 0);
+            try (var out = exchange.getResponseBody()) {
+                out.write("{\"a\": \"".getBytes());
+                for (int i = 0; i < 20; i++) {
+                    out.write('x');
+                    out.flush();
+                    Thread.sleep(200);
+                }
+                out.write("\"}".getBytes());
+            } catch (IOException | InterruptedException e) {
+                // the client gave up: what the test wants
+            }
+        }).start();
+        var action = rest("GET", server.base("http") + "/trickle", Map.of(), Map.of(), Map.of("/a", "A"));
+
+        var result = client.call(new CallRequest("f", 1, 1, "key", action, Map.of(), Duration.ofSeconds(1)));
+
+        assertEquals(CallResult.TIMEOUT, result.exit(), result.toString());
+    }
+
+    @Test
     void aRefusedConnectionIsAFailureOfTheMomentToTryAgain() throws IOException {
         int port;
         try (var socket = new ServerSocket(0)) {
