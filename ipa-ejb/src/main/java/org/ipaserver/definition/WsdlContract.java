@@ -81,10 +81,14 @@ public final class WsdlContract {
             if (bytes.length > MAX_WSDL_BYTES) {
                 throw new IOException("the WSDL is larger than " + MAX_WSDL_BYTES + " bytes");
             }
-            return new WsdlContract(parse(bytes));
+            return of(bytes);
         } finally {
             connection.disconnect();
         }
+    }
+
+    static WsdlContract of(byte[] xml) throws IOException {
+        return new WsdlContract(parse(xml));
     }
 
     /** Namespace-aware, no DTD (no external entities, no entity expansion). */
