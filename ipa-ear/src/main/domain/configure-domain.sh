@@ -8,6 +8,7 @@
 #   - JVM options -Duser.timezone=UTC and -Dipa.handlers.dir=<repository>/handlers (take effect
 #     at the next domain restart)
 #   - a transaction timeout and the pool's reclaim of leaked connections
+#   - -Dipa.webservice.caBundle=<data-dir>/ca-bundle.crt when that file exists (CallWebService)
 # Every step checks first, so running it again changes nothing.
 #
 # usage: configure-domain.sh <payara-home> <admin-port> <data-dir>
@@ -128,4 +129,10 @@ asadmin set resources.jdbc-connection-pool.ipa-pool.connection-leak-reclaim=true
 # Where RunHandler finds worker-process handlers (the connector's HandlersDirectory falls back to it).
 if ! listed "-Dipa.handlers.dir=$ipa_root/handlers" list-jvm-options; then
     asadmin create-jvm-options "-Dipa.handlers.dir=$ipa_root/handlers"
+fi
+
+# CallWebService trusts, besides the JVM's roots, the CA certificates of <data-dir>/ca-bundle.crt
+# (PEM) when the operator put that file there (read when the application starts).
+if [[ -f $data_dir/ca-bundle.crt ]] && ! listed "-Dipa.webservice.caBundle=$data_dir/ca-bundle.crt" list-jvm-options; then
+    asadmin create-jvm-options "-Dipa.webservice.caBundle=$data_dir/ca-bundle.crt"
 fi

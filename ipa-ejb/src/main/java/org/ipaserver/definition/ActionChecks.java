@@ -106,6 +106,9 @@ final class ActionChecks {
             } else if (action instanceof ActionDef.Database database) {
                 new DatabaseChecks(problems).check(database, vars);
                 external(database, vars);
+            } else if (action instanceof ActionDef.CallWebService call) {
+                new WebServiceChecks(problems).check(call);
+                external(call, vars);
             }
             action.blocks().forEach(block -> check(block, scope, vars));
         }

@@ -199,4 +199,22 @@ public sealed interface ActionDef {
                     : path + ".outputs." + name;
         }
     }
+
+    /**
+     * Calls a REST/JSON or a SOAP web service (exactly one of rest and soap). Its inputs are the
+     * variable parts of the request, named by their member path (see {@link WebServiceRequest}).
+     */
+    record CallWebService(String label, WebServiceRequest.Rest rest, WebServiceRequest.Soap soap,
+                          Map<String, String> outputs, String timeout, List<String> trusted,
+                          Map<String, List<ActionDef>> exits, String path) implements External {
+        @Override
+        public Map<String, String> inputs() {
+            return rest != null ? rest.inputs() : soap != null ? soap.inputs() : Map.of();
+        }
+
+        @Override
+        public String inputPath(String input) {
+            return path + "." + WebServiceRequest.memberPath(input);
+        }
+    }
 }

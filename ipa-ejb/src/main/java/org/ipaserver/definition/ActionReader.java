@@ -11,7 +11,7 @@ final class ActionReader {
 
     static final List<String> TYPES = List.of("UpdateVariables", "Decision", "Select", "Loop", "RunTask", "EndTask",
             "ChangeState", "EndProcess", "RunProcess", "Wait", "SendWorkItemToUser", "SendWorkItemToWorkgroup", "RunHandler",
-            "Database");
+            "Database", "CallWebService");
     static final int DEFAULT_MAX_ITERATIONS = 1000;
     static final int DEFAULT_MAX_ROWS = 1000;
 
@@ -99,6 +99,10 @@ final class ActionReader {
                         r.stringMap(o, "listOutputs", path), maxRows == null ? DEFAULT_MAX_ROWS : maxRows,
                         r.optionalString(o, "timeout", path), r.strings(o, "securitySpecifications", path),
                         exits(o, path), path);
+            }
+            case "CallWebService" -> {
+                members(o, path, "rest", "soap", "outputs", "timeout", "securitySpecifications", "exits");
+                yield new WebServiceReader(r).read(o, path, label, exits(o, path));
             }
             case "SendWorkItemToUser", "SendWorkItemToWorkgroup" -> sendWorkItem(o, path, label,
                     type.endsWith("Workgroup"));
