@@ -103,13 +103,19 @@ final class ActionChecks {
                             + "(it names a Java handler or a program in the connector's handlers directory)");
                 }
                 external(run, vars);
+            } else if (action instanceof ActionDef.SendEmail mail) {
+                new SendEmailChecks(problems).check(mail, external(mail, vars));
             }
             action.blocks().forEach(block -> check(block, scope, vars));
         }
     }
 
-    /** What every external action shares: inputs, outputs, timeout, and which secured variables may leave. */
-    private void external(ActionDef.External action, Map<String, VariableDef> vars) {
+    /**
+     * What every external action shares: inputs, outputs, timeout, and which secured variables may
+     * leave. Returns each input's result on sample values, where it could be evaluated.
+     */
+    private Map<String, Object> external(ActionDef.External action, Map<String, VariableDef> vars) {
+        var samples = new LinkedHashMap<String, Object>();
         var specs = definition.securitySpecifications().stream().map(SecuritySpecification::name).toList();
         for (int i = 0; i < action.trusted().size(); i++) {
             if (!specs.contains(action.trusted().get(i))) {
@@ -118,8 +124,8 @@ final class ActionChecks {
             }
         }
         action.inputs().forEach((name, value) -> {
-            var path = action.path() + ".inputs." + name;
-            expression(value, path, vars);
+            var path = action.inputPath(name);
+            expression(value, path, vars).ifPresent(sample -> samples.put(name, sample));
             secured(value, vars, action.trusted(), path, action.type());
         });
         action.outputs().forEach((name, target) -> variable(target, action.path() + ".outputs." + name, vars));
@@ -132,6 +138,7 @@ final class ActionChecks {
                 error(action.path() + ".timeout", e.getMessage());
             }
         }
+        return samples;
     }
 
     /** A value that leaves the flow may name a secured variable only when the action trusts its specification. */

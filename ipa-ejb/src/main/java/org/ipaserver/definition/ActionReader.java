@@ -10,7 +10,8 @@ import java.util.Set;
 final class ActionReader {
 
     static final List<String> TYPES = List.of("UpdateVariables", "Decision", "Select", "Loop", "RunTask", "EndTask",
-            "ChangeState", "EndProcess", "RunProcess", "Wait", "SendWorkItemToUser", "SendWorkItemToWorkgroup", "RunHandler");
+            "ChangeState", "EndProcess", "RunProcess", "Wait", "SendWorkItemToUser", "SendWorkItemToWorkgroup", "RunHandler",
+            "SendEmail");
     static final int DEFAULT_MAX_ITERATIONS = 1000;
 
     private final DefinitionReader r;
@@ -85,6 +86,14 @@ final class ActionReader {
                 members(o, path, "handler", "inputs", "outputs", "timeout", "securitySpecifications", "exits");
                 yield new ActionDef.RunHandler(label, r.requiredString(o, "handler", path), r.stringMap(o, "inputs", path),
                         r.stringMap(o, "outputs", path), r.optionalString(o, "timeout", path),
+                        r.strings(o, "securitySpecifications", path), exits(o, path), path);
+            }
+            case "SendEmail" -> {
+                members(o, path, "to", "cc", "bcc", "subject", "body", "html", "timeout", "securitySpecifications",
+                        "exits");
+                yield new ActionDef.SendEmail(label, r.strings(o, "to", path), r.strings(o, "cc", path),
+                        r.strings(o, "bcc", path), r.requiredString(o, "subject", path), r.optionalString(o, "body", path),
+                        r.bool(o, "html", path, false), r.optionalString(o, "timeout", path),
                         r.strings(o, "securitySpecifications", path), exits(o, path), path);
             }
             case "SendWorkItemToUser", "SendWorkItemToWorkgroup" -> sendWorkItem(o, path, label,
