@@ -8,6 +8,8 @@
 #   - JVM options -Duser.timezone=UTC and -Dipa.handlers.dir=<repository>/handlers (take effect
 #     at the next domain restart)
 #   - a transaction timeout and the pool's reclaim of leaked connections
+#   - mail session mail/ipa (SendEmail) on the SMTP server $IPA_SMTP_HOST:$IPA_SMTP_PORT (default
+#     127.0.0.1:25), sender $IPA_MAIL_FROM (default ipa@localhost)
 # Every step checks first, so running it again changes nothing.
 #
 # usage: configure-domain.sh <payara-home> <admin-port> <data-dir>
@@ -128,4 +130,24 @@ asadmin set resources.jdbc-connection-pool.ipa-pool.connection-leak-reclaim=true
 # Where RunHandler finds worker-process handlers (the connector's HandlersDirectory falls back to it).
 if ! listed "-Dipa.handlers.dir=$ipa_root/handlers" list-jvm-options; then
     asadmin create-jvm-options "-Dipa.handlers.dir=$ipa_root/handlers"
+fi
+
+# The mail session SendEmail sends through. Made once; after that it is the administrator's (admin
+# console: Resources > JavaMail Sessions > mail/ipa), except that an IPA_SMTP_HOST or IPA_SMTP_PORT
+# given explicitly points it at that server again. Property mail-smtp-port becomes mail.smtp.port.
+smtp_host=${IPA_SMTP_HOST:-127.0.0.1}
+smtp_port=${IPA_SMTP_PORT:-25}
+mail_from=${IPA_MAIL_FROM:-ipa@localhost}
+if [[ ! $smtp_port =~ ^[0-9]+$ ]]; then
+    echo "configure-domain: IPA_SMTP_PORT must be a port number: $smtp_port" >&2
+    exit 1
+fi
+if ! listed mail/ipa list-javamail-resources; then
+    # asadmin wants '@' and '.' escaped in the sender address.
+    asadmin create-javamail-resource --mailhost "$smtp_host" --mailuser ipa \
+        --fromaddress "$(sed -e 's/[@.]/\\&/g' <<<"$mail_from")" \
+        --property "mail-smtp-port=$smtp_port" mail/ipa
+elif [[ -n ${IPA_SMTP_HOST:-}${IPA_SMTP_PORT:-} ]]; then
+    asadmin set "resources.mail-resource.mail/ipa.host=$smtp_host" \
+        "resources.mail-resource.mail/ipa.property.mail-smtp-port=$smtp_port"
 fi
