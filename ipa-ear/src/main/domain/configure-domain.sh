@@ -143,9 +143,7 @@ if [[ ! $smtp_port =~ ^[0-9]+$ ]]; then
     exit 1
 fi
 if ! listed mail/ipa list-javamail-resources; then
-    # asadmin wants '@' and '.' escaped in the sender address.
-    asadmin create-javamail-resource --mailhost "$smtp_host" --mailuser ipa \
-        --fromaddress "$(sed -e 's/[@.]/\\&/g' <<<"$mail_from")" \
+    asadmin create-javamail-resource --mailhost "$smtp_host" --mailuser ipa --fromaddress "$mail_from" \
         --property "mail-smtp-port=$smtp_port" mail/ipa
 elif [[ -n ${IPA_SMTP_HOST:-}${IPA_SMTP_PORT:-} ]]; then
     asadmin set "resources.mail-resource.mail/ipa.host=$smtp_host" \
