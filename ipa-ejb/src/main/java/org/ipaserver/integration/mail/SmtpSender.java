@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ipaserver.definition.ActionDef;
 import org.ipaserver.flow.CallRequest;
 import org.ipaserver.flow.CallResult;
@@ -29,7 +30,14 @@ public final class SmtpSender {
     /** How long the SMTP conversation may take when the action gives no timeout. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
+    /** Bounded sessions kept by the configuration they were made from and their timeout. */
+    private static final int MAX_KEPT = 50;
+
+    private record Bounds(Map<String, String> configuration, Duration timeout) {
+    }
+
     private final String sessionName;
+    private final Map<Bounds, Session> kept = new ConcurrentHashMap<>();
 
     /** @param sessionName how messages name the session (its JNDI name) */
     public SmtpSender(String sessionName) {
@@ -46,7 +54,7 @@ public final class SmtpSender {
         if (!letter.hasRecipient()) {
             return CallResult.failure("no recipient: 'to', 'cc' and 'bcc' gave no address; the mail was not sent");
         }
-        var bounded = bounded(session, request.timeout() != null ? request.timeout() : DEFAULT_TIMEOUT);
+        var bounded = kept(session, request.timeout() != null ? request.timeout() : DEFAULT_TIMEOUT);
         try {
             Transport.send(message(bounded, letter, request.idempotencyKey()));
             return new CallResult(CallResult.SUCCESS, Map.of(), null);
@@ -90,6 +98,21 @@ public final class SmtpSender {
 
     private static int count(Address[] addresses) {
         return addresses == null ? 0 : addresses.length;
+    }
+
+    /**
+     * Sessions are made once per configuration and timeout, not per mail: making one reads the
+     * mail configuration files each time (and logs a warning on Payara, whose lookups give a new
+     * session object each time). A session configured anew gets new bounded sessions.
+     */
+    private Session kept(Session session, Duration timeout) {
+        if (kept.size() > MAX_KEPT) {
+            kept.clear();
+        }
+        var configured = session.getProperties();
+        var configuration = new java.util.HashMap<String, String>();
+        configured.stringPropertyNames().forEach(name -> configuration.put(name, configured.getProperty(name)));
+        return kept.computeIfAbsent(new Bounds(configuration, timeout), b -> bounded(session, b.timeout()));
     }
 
     /**
