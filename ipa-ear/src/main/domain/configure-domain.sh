@@ -9,6 +9,8 @@
 #     at the next domain restart)
 #   - a transaction timeout and the pool's reclaim of leaked connections
 #   - -Dipa.webservice.caBundle=<data-dir>/ca-bundle.crt when that file exists (CallWebService)
+#   - mail session mail/ipa (SendEmail) on the SMTP server $IPA_SMTP_HOST:$IPA_SMTP_PORT (default
+#     127.0.0.1:25), sender $IPA_MAIL_FROM (default ipa@localhost)
 # Every step checks first, so running it again changes nothing.
 #
 # usage: configure-domain.sh <payara-home> <admin-port> <data-dir>
@@ -135,4 +137,22 @@ fi
 # (PEM) when the operator put that file there (read when the application starts).
 if [[ -f $data_dir/ca-bundle.crt ]] && ! listed "-Dipa.webservice.caBundle=$data_dir/ca-bundle.crt" list-jvm-options; then
     asadmin create-jvm-options "-Dipa.webservice.caBundle=$data_dir/ca-bundle.crt"
+fi
+
+# The mail session SendEmail sends through. Made once; after that it is the administrator's (admin
+# console: Resources > JavaMail Sessions > mail/ipa), except that an IPA_SMTP_HOST or IPA_SMTP_PORT
+# given explicitly points it at that server again. Property mail-smtp-port becomes mail.smtp.port.
+smtp_host=${IPA_SMTP_HOST:-127.0.0.1}
+smtp_port=${IPA_SMTP_PORT:-25}
+mail_from=${IPA_MAIL_FROM:-ipa@localhost}
+if [[ ! $smtp_port =~ ^[0-9]+$ ]]; then
+    echo "configure-domain: IPA_SMTP_PORT must be a port number: $smtp_port" >&2
+    exit 1
+fi
+if ! listed mail/ipa list-javamail-resources; then
+    asadmin create-javamail-resource --mailhost "$smtp_host" --mailuser ipa --fromaddress "$mail_from" \
+        --property "mail-smtp-port=$smtp_port" mail/ipa
+elif [[ -n ${IPA_SMTP_HOST:-}${IPA_SMTP_PORT:-} ]]; then
+    asadmin set "resources.mail-resource.mail/ipa.host=$smtp_host" \
+        "resources.mail-resource.mail/ipa.property.mail-smtp-port=$smtp_port"
 fi

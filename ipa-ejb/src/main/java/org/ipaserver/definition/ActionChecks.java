@@ -109,13 +109,19 @@ final class ActionChecks {
             } else if (action instanceof ActionDef.CallWebService call) {
                 new WebServiceChecks(problems).check(call);
                 external(call, vars);
+            } else if (action instanceof ActionDef.SendEmail mail) {
+                new SendEmailChecks(problems).check(mail, external(mail, vars));
             }
             action.blocks().forEach(block -> check(block, scope, vars));
         }
     }
 
-    /** What every external action shares: inputs, outputs, timeout, and which secured variables may leave. */
-    private void external(ActionDef.External action, Map<String, VariableDef> vars) {
+    /**
+     * What every external action shares: inputs, outputs, timeout, and which secured variables may
+     * leave. Returns each input's result on sample values, where it could be evaluated.
+     */
+    private Map<String, Object> external(ActionDef.External action, Map<String, VariableDef> vars) {
+        var samples = new LinkedHashMap<String, Object>();
         var specs = definition.securitySpecifications().stream().map(SecuritySpecification::name).toList();
         for (int i = 0; i < action.trusted().size(); i++) {
             if (!specs.contains(action.trusted().get(i))) {
@@ -125,7 +131,7 @@ final class ActionChecks {
         }
         action.inputs().forEach((name, value) -> {
             var path = action.inputPath(name);
-            expression(value, path, vars);
+            expression(value, path, vars).ifPresent(sample -> samples.put(name, sample));
             secured(value, vars, action.trusted(), path, action.type());
         });
         action.outputs().forEach((name, target) -> variable(target, action.outputPath(name), vars));
@@ -138,6 +144,7 @@ final class ActionChecks {
                 error(action.path() + ".timeout", e.getMessage());
             }
         }
+        return samples;
     }
 
     /** A value that leaves the flow may name a secured variable only when the action trusts its specification. */

@@ -217,4 +217,45 @@ public sealed interface ActionDef {
             return path + "." + WebServiceRequest.memberPath(input);
         }
     }
+
+    /**
+     * Sends an email through the server's mail session. Recipients are addresses or expressions
+     * giving Mailbox/String values or lists of them; subject and body are templates.
+     */
+    record SendEmail(String label, List<String> to, List<String> cc, List<String> bcc, String subject, String body,
+                     boolean html, String timeout, List<String> trusted, Map<String, List<ActionDef>> exits,
+                     String path) implements External {
+
+        /** Every text of the mail, keyed by its member's JSON path ("to[0]", "subject"), so all are evaluated and checked. */
+        @Override
+        public Map<String, String> inputs() {
+            var texts = new java.util.LinkedHashMap<String, String>();
+            addRecipients(texts, "to", to);
+            addRecipients(texts, "cc", cc);
+            addRecipients(texts, "bcc", bcc);
+            if (subject != null) {
+                texts.put("subject", subject);
+            }
+            if (body != null) {
+                texts.put("body", body);
+            }
+            return texts;
+        }
+
+        private static void addRecipients(Map<String, String> texts, String member, List<String> recipients) {
+            for (int i = 0; i < recipients.size(); i++) {
+                texts.put(member + "[" + i + "]", recipients.get(i));
+            }
+        }
+
+        @Override
+        public Map<String, String> outputs() {
+            return Map.of();
+        }
+
+        @Override
+        public String inputPath(String name) {
+            return path + "." + name;
+        }
+    }
 }

@@ -11,7 +11,7 @@ final class ActionReader {
 
     static final List<String> TYPES = List.of("UpdateVariables", "Decision", "Select", "Loop", "RunTask", "EndTask",
             "ChangeState", "EndProcess", "RunProcess", "Wait", "SendWorkItemToUser", "SendWorkItemToWorkgroup", "RunHandler",
-            "Database", "CallWebService");
+            "Database", "CallWebService", "SendEmail");
     static final int DEFAULT_MAX_ITERATIONS = 1000;
     static final int DEFAULT_MAX_ROWS = 1000;
 
@@ -103,6 +103,14 @@ final class ActionReader {
             case "CallWebService" -> {
                 members(o, path, "rest", "soap", "outputs", "timeout", "securitySpecifications", "exits");
                 yield new WebServiceReader(r).read(o, path, label, exits(o, path));
+            }
+            case "SendEmail" -> {
+                members(o, path, "to", "cc", "bcc", "subject", "body", "html", "timeout", "securitySpecifications",
+                        "exits");
+                yield new ActionDef.SendEmail(label, r.strings(o, "to", path), r.strings(o, "cc", path),
+                        r.strings(o, "bcc", path), r.requiredString(o, "subject", path), r.optionalString(o, "body", path),
+                        r.bool(o, "html", path, false), r.optionalString(o, "timeout", path),
+                        r.strings(o, "securitySpecifications", path), exits(o, path), path);
             }
             case "SendWorkItemToUser", "SendWorkItemToWorkgroup" -> sendWorkItem(o, path, label,
                     type.endsWith("Workgroup"));
