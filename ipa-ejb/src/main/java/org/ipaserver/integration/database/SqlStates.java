@@ -40,6 +40,24 @@ final class SqlStates {
     private SqlStates() {
     }
 
+    /**
+     * The exception that carries the database's SQL state: a server's pool may wrap the driver's
+     * in one of its own without a state (Payara does, for a statement it cannot prepare).
+     */
+    static SQLException withState(SQLException e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                if (sql.getSQLState() != null) {
+                    return sql;
+                }
+                if (sql.getNextException() != null && sql.getNextException().getSQLState() != null) {
+                    return sql.getNextException();
+                }
+            }
+        }
+        return e;
+    }
+
     /** "SQL state 23505 (integrity constraint violation), error code 0". */
     static String describe(SQLException e) {
         var state = e.getSQLState();

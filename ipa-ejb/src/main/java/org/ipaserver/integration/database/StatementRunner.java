@@ -93,8 +93,9 @@ public final class StatementRunner {
         }
     }
 
-    private static CallResult answer(SQLException e, ActionDef.Database action, Duration timeout) {
-        if (SqlStates.timedOut(e)) {
+    private static CallResult answer(SQLException thrown, ActionDef.Database action, Duration timeout) {
+        var e = SqlStates.withState(thrown);
+        if (SqlStates.timedOut(e) || SqlStates.timedOut(thrown)) {
             return CallResult.timeout("the statement on '" + action.dataSource() + "' did not end within " + timeout);
         }
         if (SqlStates.connectionLost(e)) {
