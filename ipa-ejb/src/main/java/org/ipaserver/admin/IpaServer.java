@@ -6,6 +6,8 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -19,6 +21,8 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ipaserver.flow.FlowEngine;
+import org.ipaserver.flow.LaunchGate;
 import org.ipaserver.job.FlowJobs;
 import org.ipaserver.job.JobWorkers;
 import org.ipaserver.workitem.WorkItemService;
@@ -34,7 +38,9 @@ import org.ipaserver.workitem.WorkItemService;
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // store checks and polling manage their own
-public class IpaServer {
+@LocalBean
+@Local(LaunchGate.class)
+public class IpaServer implements LaunchGate {
 
     public static final String DATA_SOURCE = "jdbc/ipa";
     private static final Logger LOG = Logger.getLogger(IpaServer.class.getName());
@@ -50,7 +56,7 @@ public class IpaServer {
     @Inject
     ServerParameters parameters;
     @Inject
-    EngineRuntime runtime;
+    FlowEngine engine;
     @Inject
     @ConfigProperty(name = "ipa.timerPollMillis", defaultValue = "500")
     long pollMillis;
@@ -67,7 +73,7 @@ public class IpaServer {
 
     @PostConstruct
     void start() {
-        LOG.info("IPA Server starting; storage ID " + runtime.engine().storageId() + "; parameters "
+        LOG.info("IPA Server starting; storage ID " + engine.storageId() + "; parameters "
                 + parameters.asMap());
         checkStore();
         poller = scheduler.scheduleWithFixedDelay(this::tick, 0, pollMillis, TimeUnit.MILLISECONDS);
@@ -85,7 +91,7 @@ public class IpaServer {
         return store;
     }
 
-    /** Why launches are refused now, or null when they are accepted. */
+    @Override
     public String launchBlockedReason() {
         if (!store.usable()) {
             return "the flow store is unusable (event " + store.eventId() + "): " + store.message();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.ipaserver.definition.DefinitionCatalog;
+import org.ipaserver.refusal.InvalidInput;
 
 /**
  * The flow use cases over one persistence context: launch, resume a due timer, cancel. A flow
@@ -336,7 +337,7 @@ public final class FlowEngine {
         if (!CallResult.SUCCESS.equals(exit) && !action.exits().containsKey(exit)) {
             var known = new java.util.TreeSet<>(action.exits().keySet());
             known.add(CallResult.SUCCESS);
-            throw new FlowExceptions.InvalidInput(List.of(new FlowExceptions.FieldError("exit", "the "
+            throw new InvalidInput(List.of(new InvalidInput.FieldError("exit", "the "
                     + action.type() + " at " + action.path() + " has no exit path '" + exit + "' (it has: "
                     + String.join(", ", known) + ")")));
         }

@@ -1,15 +1,9 @@
 package org.ipaserver.flow;
 
-import java.util.List;
-
 /** What the flow use cases refuse, each mapped to one HTTP status by the REST boundary. */
 public final class FlowExceptions {
 
     private FlowExceptions() {
-    }
-
-    /** One bad field of a request: its name as the client sent it, and why. */
-    public record FieldError(String field, String reason) {
     }
 
     /** 404: no such process definition (or version). */
@@ -24,20 +18,6 @@ public final class FlowExceptions {
     public static class UnknownFlow extends RuntimeException {
         public UnknownFlow(String id) {
             super("no flow with id '" + id + "'");
-        }
-    }
-
-    /** 400: the request's fields are wrong; every bad field is listed. */
-    public static class InvalidInput extends RuntimeException {
-        private final List<FieldError> errors;
-
-        public InvalidInput(List<FieldError> errors) {
-            super("invalid request: " + errors.size() + " bad field(s)");
-            this.errors = List.copyOf(errors);
-        }
-
-        public List<FieldError> errors() {
-            return errors;
         }
     }
 

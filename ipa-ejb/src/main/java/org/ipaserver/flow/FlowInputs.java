@@ -7,6 +7,7 @@ import java.util.Map;
 import org.ipaserver.definition.CompiledProcess;
 import org.ipaserver.definition.TypedValues;
 import org.ipaserver.definition.VariableDef;
+import org.ipaserver.refusal.InvalidInput;
 
 /** The values a flow starts with: checked against the declared globals, every bad one reported. */
 final class FlowInputs {
@@ -16,12 +17,12 @@ final class FlowInputs {
 
     /** Launch variables from a request: 400 with each bad field. */
     static Map<String, Object> check(CompiledProcess process, Map<String, JsonValue> variables) {
-        var errors = new ArrayList<FlowExceptions.FieldError>();
+        var errors = new ArrayList<InvalidInput.FieldError>();
         var values = new LinkedHashMap<String, Object>();
         (variables == null ? Map.<String, JsonValue>of() : variables).forEach((name, json) -> {
             var declared = process.globals().get(name);
             if (declared == null) {
-                errors.add(new FlowExceptions.FieldError("variables." + name, "process " + process.name() + " v"
+                errors.add(new InvalidInput.FieldError("variables." + name, "process " + process.name() + " v"
                         + process.version() + " has no variable named '" + name + "'"));
                 return;
             }
@@ -30,11 +31,11 @@ final class FlowInputs {
                 FlowLimits.checkValue(name, value);
                 values.put(name, value);
             } catch (IllegalArgumentException | FlowFailure e) {
-                errors.add(new FlowExceptions.FieldError("variables." + name, e.getMessage()));
+                errors.add(new InvalidInput.FieldError("variables." + name, e.getMessage()));
             }
         });
         if (!errors.isEmpty()) {
-            throw new FlowExceptions.InvalidInput(errors);
+            throw new InvalidInput(errors);
         }
         return values;
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.ipaserver.refusal.InvalidInput;
 
 /** Flow search by definition, status, state, launcher and start time, newest first, paged. */
 public final class FlowSearch {
@@ -20,23 +21,23 @@ public final class FlowSearch {
 
         /** Checks the query; every bad field is reported at once. */
         public Query {
-            var errors = new ArrayList<FlowExceptions.FieldError>();
+            var errors = new ArrayList<InvalidInput.FieldError>();
             if (status != null && FlowStatus.byCode(status).isEmpty()) {
-                errors.add(new FlowExceptions.FieldError("status", "unknown status '" + status + "'; use one of "
+                errors.add(new InvalidInput.FieldError("status", "unknown status '" + status + "'; use one of "
                         + String.join(", ", java.util.Arrays.stream(FlowStatus.values()).map(FlowStatus::code)
                         .toList())));
             }
             if (page < 0) {
-                errors.add(new FlowExceptions.FieldError("page", "must be 0 or more"));
+                errors.add(new InvalidInput.FieldError("page", "must be 0 or more"));
             }
             if (size < 1 || size > MAX_PAGE_SIZE) {
-                errors.add(new FlowExceptions.FieldError("size", "must be between 1 and " + MAX_PAGE_SIZE));
+                errors.add(new InvalidInput.FieldError("size", "must be between 1 and " + MAX_PAGE_SIZE));
             }
             if (from != null && to != null && !from.isBefore(to)) {
-                errors.add(new FlowExceptions.FieldError("to", "must be after 'from'"));
+                errors.add(new InvalidInput.FieldError("to", "must be after 'from'"));
             }
             if (!errors.isEmpty()) {
-                throw new FlowExceptions.InvalidInput(errors);
+                throw new InvalidInput(errors);
             }
         }
     }

@@ -10,11 +10,10 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Map;
-import org.ipaserver.admin.EngineRuntime;
-import org.ipaserver.admin.IpaServer;
+import org.ipaserver.definition.DefinitionCatalog;
 import org.ipaserver.security.AccessDenied;
 import org.ipaserver.security.Caller;
-import org.ipaserver.security.Callers;
+import org.ipaserver.routing.Callers;
 import org.ipaserver.security.DataAccess;
 import org.ipaserver.security.ProcessRights;
 import org.ipaserver.security.Right;
@@ -33,25 +32,27 @@ public class FlowService {
     @Resource
     SessionContext caller;
     @Inject
-    EngineRuntime runtime;
+    FlowEngine engine;
+    @Inject
+    DefinitionCatalog catalog;
     @EJB
-    IpaServer server;
+    LaunchGate gate;
     @EJB
-    org.ipaserver.definition.DefinitionService definitions;
+    org.ipaserver.definition.boundary.DefinitionService definitions;
 
     public FlowView launch(String definition, Integer version, Map<String, JsonValue> variables) {
         require(Right.LAUNCH, definition, "launch process '" + definition + "'");
         definitions.checkLaunchable(definition, version);
-        var blocked = server.launchBlockedReason();
+        var blocked = gate.launchBlockedReason();
         if (blocked != null) {
             throw new FlowExceptions.LaunchesBlocked(blocked);
         }
-        var id = runtime.engine().launch(em, definition, version, variables, user());
-        return redacted(runtime.engine().view(em, id));
+        var id = engine.launch(em, definition, version, variables, user());
+        return redacted(engine.view(em, id));
     }
 
     public FlowView view(String id) {
-        var view = runtime.engine().view(em, id);
+        var view = engine.view(em, id);
         if (!view.launchedBy().equals(user()) && !holds(Right.VIEW, view.definition())) {
             throw new FlowExceptions.UnknownFlow(id); // not even its existence is shown
         }
@@ -72,24 +73,24 @@ public class FlowService {
     public FlowView cancel(String id) {
         var view = view(id);
         require(Right.MANAGE, view.definition(), "cancel flows of process '" + view.definition() + "'");
-        runtime.engine().cancel(em, id);
-        return redacted(runtime.engine().view(em, id));
+        engine.cancel(em, id);
+        return redacted(engine.view(em, id));
     }
 
     /** A flow in error or restored in error runs its step again (a call as a new attempt); Manage right. */
     public FlowView retry(String id) {
         var view = view(id);
         require(Right.MANAGE, view.definition(), "retry flows of process '" + view.definition() + "'");
-        runtime.engine().retry(em, id);
-        return redacted(runtime.engine().view(em, id));
+        engine.retry(em, id);
+        return redacted(engine.view(em, id));
     }
 
     /** The external call a flow waits at ends on {@code exit} without being made; Manage right. */
     public FlowView skip(String id, String exit) {
         var view = view(id);
         require(Right.MANAGE, view.definition(), "skip steps of flows of process '" + view.definition() + "'");
-        runtime.engine().skip(em, id, exit);
-        return redacted(runtime.engine().view(em, id));
+        engine.skip(em, id, exit);
+        return redacted(engine.view(em, id));
     }
 
     /** The launcher, or a user with the Manage right, associates an external interaction with the flow. */
@@ -99,12 +100,12 @@ public class FlowService {
             require(Right.MANAGE, view.definition(), "attach interactions to flows of others");
         }
         RelatedInteractions.attach(em, id, interactionId, user(), java.time.Instant.now());
-        return redacted(runtime.engine().view(em, id));
+        return redacted(engine.view(em, id));
     }
 
     /** Data access security: variables under a specification that does not list the caller lose their values. */
     private FlowView redacted(FlowView view) {
-        var definition = runtime.catalog().find(em, view.definition(), view.version()).orElseThrow().definition();
+        var definition = catalog.find(em, view.definition(), view.version()).orElseThrow().definition();
         if (definition.securitySpecifications().isEmpty()) {
             return view.redact(java.util.Set.of()); // nothing to hide: spare the caller's workgroup lookup
         }

@@ -3,6 +3,7 @@ package org.ipaserver.flow;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
+import org.ipaserver.refusal.InvalidInput;
 
 /** External interaction IDs associated with flows. */
 public final class RelatedInteractions {
@@ -16,7 +17,7 @@ public final class RelatedInteractions {
             throw new FlowExceptions.UnknownFlow(flowId);
         }
         if (interactionId == null || interactionId.isBlank() || interactionId.length() > 128) {
-            throw new FlowExceptions.InvalidInput(List.of(new FlowExceptions.FieldError("interactionId",
+            throw new InvalidInput(List.of(new InvalidInput.FieldError("interactionId",
                     "an interaction ID of 1 to 128 characters is required")));
         }
         if (em.find(RelatedInteraction.class, new RelatedInteraction.Key(flowId, interactionId)) == null) {

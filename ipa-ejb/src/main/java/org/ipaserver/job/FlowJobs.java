@@ -9,7 +9,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.ipaserver.admin.EngineRuntime;
 import org.ipaserver.flow.CallRequest;
 import org.ipaserver.flow.CallResult;
 import org.ipaserver.flow.FlowEngine;
@@ -22,7 +21,7 @@ public class FlowJobs {
     @PersistenceContext(unitName = "ipa")
     EntityManager em;
     @Inject
-    EngineRuntime runtime;
+    FlowEngine engine;
 
     public List<FlowEngine.Job> claimDue(int limit, Duration lease) {
         return engine().claimDueJobs(em, limit, lease);
@@ -57,6 +56,6 @@ public class FlowJobs {
     }
 
     private FlowEngine engine() {
-        return runtime.engine();
+        return engine;
     }
 }

@@ -1,6 +1,7 @@
 package org.ipaserver.routing;
 
-/** What the routing use cases refuse with 404; bad input is {@code FlowExceptions.InvalidInput} as everywhere. */
+import org.ipaserver.refusal.InvalidInput;
+/** What the routing use cases refuse with 404; bad input is {@code InvalidInput} as everywhere. */
 public final class RoutingExceptions {
 
     private RoutingExceptions() {

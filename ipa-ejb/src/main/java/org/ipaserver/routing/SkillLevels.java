@@ -3,7 +3,8 @@ package org.ipaserver.routing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.ipaserver.flow.FlowExceptions.FieldError;
+import org.ipaserver.refusal.InvalidInput.FieldError;
+import org.ipaserver.refusal.InvalidInput;
 
 /**
  * What a set of skill levels must look like, for a user's skills and for an item's requirements

@@ -8,8 +8,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.List;
-import org.ipaserver.flow.FlowExceptions.FieldError;
-import org.ipaserver.flow.FlowExceptions.InvalidInput;
+import org.ipaserver.refusal.InvalidInput.FieldError;
+import org.ipaserver.refusal.InvalidInput;
 
 /**
  * Administration of the Launch, View and Manage grants per user, workgroup and role, one

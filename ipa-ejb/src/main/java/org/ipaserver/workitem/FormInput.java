@@ -10,7 +10,8 @@ import org.ipaserver.definition.TypedValues;
 import org.ipaserver.definition.VariableDef;
 import org.ipaserver.flow.FlowExceptions;
 import org.ipaserver.flow.FlowLimits;
-import org.ipaserver.flow.FlowExceptions.FieldError;
+import org.ipaserver.refusal.InvalidInput.FieldError;
+import org.ipaserver.refusal.InvalidInput;
 
 /**
  * Checks what a person typed into a work-item form: known fields, editable, of the variable's
@@ -74,7 +75,7 @@ final class FormInput {
             }
         }
         if (!errors.isEmpty()) {
-            throw new FlowExceptions.InvalidInput(errors);
+            throw new InvalidInput(errors);
         }
         return values;
     }

@@ -5,7 +5,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.ipaserver.admin.EngineRuntime;
 import org.ipaserver.routing.Presence;
 import org.ipaserver.routing.PresenceChanged;
 
@@ -16,11 +15,11 @@ public class QueueOffers {
     @PersistenceContext(unitName = "ipa")
     EntityManager em;
     @Inject
-    EngineRuntime runtime;
+    WorkItemRouter router;
 
     void onPresence(@Observes PresenceChanged change) {
         if (change.presence() == Presence.AVAILABLE) {
-            runtime.router().offerQueued(em, change.user());
+            router.offerQueued(em, change.user());
         }
     }
 }

@@ -14,6 +14,7 @@ import org.ipaserver.definition.FormDef;
 import org.ipaserver.definition.TypedValues;
 import org.ipaserver.flow.FlowEngine;
 import org.ipaserver.flow.FlowExceptions;
+import org.ipaserver.refusal.InvalidInput;
 import org.ipaserver.routing.WorkgroupRouting;
 import org.ipaserver.security.AccessDenied;
 import org.ipaserver.security.Caller;
@@ -101,7 +102,7 @@ public final class WorkItemDesk {
                                  Long version) {
         var user = caller.name();
         if ((toUser == null) == (toWorkgroup == null)) {
-            throw new FlowExceptions.InvalidInput(List.of(new FlowExceptions.FieldError("user",
+            throw new InvalidInput(List.of(new InvalidInput.FieldError("user",
                     "give exactly one of 'user' and 'workgroup'")));
         }
         var item = held(em, id, user, version);
@@ -134,7 +135,7 @@ public final class WorkItemDesk {
         var item = held(em, id, user, version);
         var form = form(em, item);
         if (form.form().buttons().stream().noneMatch(b -> b.name().equals(button))) {
-            throw new FlowExceptions.InvalidInput(List.of(new FlowExceptions.FieldError("button", "form "
+            throw new InvalidInput(List.of(new InvalidInput.FieldError("button", "form "
                     + form.form().name() + " has no button '" + button + "'")));
         }
         var given = new LinkedHashMap<String, JsonValue>(draft(item));

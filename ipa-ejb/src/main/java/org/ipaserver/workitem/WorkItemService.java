@@ -9,7 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Map;
-import org.ipaserver.admin.EngineRuntime;
+import org.ipaserver.flow.FlowEngine;
 
 /** The work-item use cases for the signed-in user, one transaction each. */
 @Stateless
@@ -20,50 +20,52 @@ public class WorkItemService {
     @Resource
     SessionContext caller;
     @Inject
-    EngineRuntime runtime;
+    WorkItemDesk desk;
+    @Inject
+    FlowEngine engine;
 
     public List<WorkItemView> mine() {
-        return runtime.desk().mine(em, user());
+        return desk.mine(em, user());
     }
 
     public List<WorkItemView> queue(String workgroup) {
-        return runtime.desk().queue(em, workgroup, user());
+        return desk.queue(em, workgroup, user());
     }
 
     public WorkItemView get(String id) {
-        return runtime.desk().get(em, id, user());
+        return desk.get(em, id, user());
     }
 
     public WorkItemView pickUp(String id, Long version) {
-        return runtime.desk().pickUp(em, id, user(), version);
+        return desk.pickUp(em, id, user(), version);
     }
 
     public WorkItemView hold(String id, Long version) {
-        return runtime.desk().hold(em, id, user(), version);
+        return desk.hold(em, id, user(), version);
     }
 
     public WorkItemView unhold(String id, Long version) {
-        return runtime.desk().unhold(em, id, user(), version);
+        return desk.unhold(em, id, user(), version);
     }
 
     public WorkItemView transfer(String id, String toUser, String toWorkgroup, Long version) {
-        return runtime.desk().transfer(em, id, user(), toUser, toWorkgroup, version);
+        return desk.transfer(em, id, user(), toUser, toWorkgroup, version);
     }
 
     public WorkItemView saveDraft(String id, Map<String, JsonValue> values, Long version) {
-        return runtime.desk().saveDraft(em, id, user(), values, version);
+        return desk.saveDraft(em, id, user(), values, version);
     }
 
     public WorkItemView complete(String id, String button, Map<String, JsonValue> values, Long version) {
-        return runtime.desk().complete(em, id, user(), button, values, version);
+        return desk.complete(em, id, user(), button, values, version);
     }
 
     /** At start: work items being processed before come back held (see {@link WorkItemDesk#restore}). */
     public int restore() {
-        return runtime.desk().restore(em, runtime.engine().storageId());
+        return desk.restore(em, engine.storageId());
     }
 
     private org.ipaserver.security.Caller user() {
-        return org.ipaserver.security.Callers.of(caller, em);
+        return org.ipaserver.routing.Callers.of(caller, em);
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.ipaserver.definition.DefinitionCatalog;
 import org.ipaserver.expression.Expressions;
+import org.ipaserver.refusal.InvalidInput;
 import org.ipaserver.store.LocalStore;
 import org.ipaserver.workitem.WorkItemRouter;
 import org.junit.jupiter.api.AfterEach;
@@ -152,7 +153,7 @@ class ExternalCallTest {
         clock.advance(Duration.ofSeconds(1));
         store.run(em -> engine.restoreCalls(em, clock.instant()));
 
-        var bad = assertThrows(FlowExceptions.InvalidInput.class, () -> store.run(em -> engine.skip(em, id, "maybe")));
+        var bad = assertThrows(InvalidInput.class, () -> store.run(em -> engine.skip(em, id, "maybe")));
         assertTrue(bad.errors().get(0).reason().contains("failure, success, timeout"), bad.errors().toString());
         store.run(em -> engine.skip(em, id, "failure"));
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.ipaserver.definition.DefinitionCatalog;
 import org.ipaserver.definition.InvalidDefinitionException;
 import org.ipaserver.expression.Expressions;
+import org.ipaserver.refusal.InvalidInput;
 import org.ipaserver.store.LocalStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,7 +90,7 @@ class FlowEngineTest {
     @Test
     void badLaunchVariablesAreAllReportedAndNothingIsStored() {
         publish(STRAIGHT);
-        var error = assertThrows(FlowExceptions.InvalidInput.class, () -> launch("Straight",
+        var error = assertThrows(InvalidInput.class, () -> launch("Straight",
                 Map.of("Count", Json.createValue("many"), "Nope", Json.createValue(1))));
         assertEquals(2, error.errors().size());
         assertTrue(error.errors().stream().anyMatch(e -> e.field().equals("variables.Count")));

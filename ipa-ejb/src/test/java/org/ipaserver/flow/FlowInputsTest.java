@@ -8,7 +8,8 @@ import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.ipaserver.flow.FlowExceptions.FieldError;
+import org.ipaserver.refusal.InvalidInput.FieldError;
+import org.ipaserver.refusal.InvalidInput;
 import org.junit.jupiter.api.Test;
 
 /** Launch variables must have the JSON type of their variable; each bad one is named. */
@@ -24,7 +25,7 @@ class FlowInputsTest {
                 """);
         var given = new TreeMap<String, JsonValue>(Map.of("Flag", Json.createValue("false"),
                 "Count", Json.createValue("7"), "Name", Json.createValue(7)));
-        var error = assertThrows(FlowExceptions.InvalidInput.class, () -> FlowInputs.check(process, given));
+        var error = assertThrows(InvalidInput.class, () -> FlowInputs.check(process, given));
         assertEquals(List.of(
                 new FieldError("variables.Count", "a JSON string cannot be stored in an Integer variable: it takes a "
                         + "whole JSON number"),
@@ -42,7 +43,7 @@ class FlowInputsTest {
                 { "name": "Big", "startState": "S", "variables": [ { "name": "Text", "type": "String" } ],
                   "states": [ { "name": "S", "actions": [] } ] }
                 """);
-        var error = assertThrows(FlowExceptions.InvalidInput.class, () -> FlowInputs.check(process,
+        var error = assertThrows(InvalidInput.class, () -> FlowInputs.check(process,
                 Map.of("Text", Json.createValue("x".repeat(FlowLimits.MAX_TEXT_CHARS + 1)))));
         assertEquals(List.of(new FieldError("variables.Text", "variable 'Text': a text of more than "
                 + FlowLimits.MAX_TEXT_CHARS + " characters cannot be stored")), error.errors());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.Set;
 import org.ipaserver.flow.FlowExceptions;
+import org.ipaserver.refusal.InvalidInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -80,11 +81,11 @@ class AccessRightsTest {
 
     @Test
     void aBadGrantIsRefusedWithEveryBadField() {
-        var refused = assertThrows(FlowExceptions.InvalidInput.class,
+        var refused = assertThrows(InvalidInput.class,
                 () -> RightsService.checked("team", "", "DESIGN", null));
         assertEquals(List.of("kind", "principal", "right", "process"),
-                refused.errors().stream().map(FlowExceptions.FieldError::field).toList());
-        var unknownRole = assertThrows(FlowExceptions.InvalidInput.class,
+                refused.errors().stream().map(InvalidInput.FieldError::field).toList());
+        var unknownRole = assertThrows(InvalidInput.class,
                 () -> RightsService.checked("role", "ipa-everything", "VIEW", "*"));
         assertEquals("principal", unknownRole.errors().get(0).field());
         assertEquals(new Grant(PrincipalKind.WORKGROUP, "Underwriters", Right.VIEW, "*"),

@@ -13,7 +13,8 @@ import org.ipaserver.definition.FormDef;
 import org.ipaserver.definition.VariableDef;
 import org.ipaserver.definition.VariableType;
 import org.ipaserver.flow.FlowExceptions;
-import org.ipaserver.flow.FlowExceptions.FieldError;
+import org.ipaserver.refusal.InvalidInput.FieldError;
+import org.ipaserver.refusal.InvalidInput;
 import org.junit.jupiter.api.Test;
 
 /** Form values must have the JSON type of the field's variable. */
@@ -31,7 +32,7 @@ class FormInputTest {
 
     @Test
     void valuesOfTheWrongJsonTypeAreRefusedByField() {
-        var error = assertThrows(FlowExceptions.InvalidInput.class, () -> FormInput.check(FORM, GLOBALS,
+        var error = assertThrows(InvalidInput.class, () -> FormInput.check(FORM, GLOBALS,
                 Map.of("approved", Json.createValue("false")), Map.of(), false, Set.of()));
         assertEquals(List.of(new FieldError("values.approved", "a JSON string cannot be stored in a Boolean "
                 + "variable: it takes true or false")), error.errors());
@@ -42,7 +43,7 @@ class FormInputTest {
 
     @Test
     void aValueLargerThanAFlowMayKeepIsRefusedByField() {
-        var error = assertThrows(FlowExceptions.InvalidInput.class, () -> FormInput.check(FORM, Map.of("Amount",
+        var error = assertThrows(InvalidInput.class, () -> FormInput.check(FORM, Map.of("Amount",
                 GLOBALS.get("Amount"), "Approved", new VariableDef("Approved", new VariableType(
                         VariableType.Base.STRING, true), null, null, false, null, "$.variables[0]")),
                 Map.of("approved", Json.createArrayBuilder(java.util.Collections.nCopies(10_001, "x")).build()),

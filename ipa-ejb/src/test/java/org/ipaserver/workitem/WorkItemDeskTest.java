@@ -15,6 +15,7 @@ import org.ipaserver.expression.Expressions;
 import org.ipaserver.flow.FlowEngine;
 import org.ipaserver.flow.FlowExceptions;
 import org.ipaserver.flow.MutableClock;
+import org.ipaserver.refusal.InvalidInput;
 import org.ipaserver.store.LocalStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,13 +89,13 @@ class WorkItemDeskTest {
         assertEquals(List.of(), store.inTransaction(em -> desk.mine(em, c("bob"))));
 
         store.run(em -> desk.pickUp(em, item.id(), c("alice"), null));
-        var bad = assertThrows(FlowExceptions.InvalidInput.class, () -> store.run(em -> desk.complete(em, item.id(),
+        var bad = assertThrows(InvalidInput.class, () -> store.run(em -> desk.complete(em, item.id(),
                 c("alice"), "Approve", Map.of("amount", Json.createValue(1), "reason", Json.createValue("x")), null)));
         assertEquals(List.of("values.amount", "values.body"), bad.errors().stream().map(e -> e.field()).toList());
-        var choice = assertThrows(FlowExceptions.InvalidInput.class, () -> store.run(em -> desk.complete(em,
+        var choice = assertThrows(InvalidInput.class, () -> store.run(em -> desk.complete(em,
                 item.id(), c("alice"), "Approve", Map.of("body", Json.createValue("Tank")), null)));
         assertTrue(choice.errors().get(0).reason().contains("one of Sedan, SUV"));
-        assertThrows(FlowExceptions.InvalidInput.class, () -> store.run(em -> desk.complete(em, item.id(), c("alice"),
+        assertThrows(InvalidInput.class, () -> store.run(em -> desk.complete(em, item.id(), c("alice"),
                 "Maybe", Map.of("body", Json.createValue("SUV")), null)));
 
         store.run(em -> desk.complete(em, item.id(), c("alice"), "Deny", Map.of("body", Json.createValue("SUV")), null));

@@ -4,7 +4,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.ipaserver.definition.Problem;
-import org.ipaserver.flow.FlowExceptions.FieldError;
+import org.ipaserver.refusal.InvalidInput.FieldError;
+import org.ipaserver.refusal.InvalidInput;
 
 /**
  * The one error format of the API (after RFC 9457): a title, the status, a plain detail, and

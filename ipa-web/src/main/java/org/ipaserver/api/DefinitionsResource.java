@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import org.ipaserver.definition.DefinitionCatalog;
-import org.ipaserver.definition.DefinitionService;
+import org.ipaserver.definition.boundary.DefinitionService;
 import org.ipaserver.definition.Problem;
 import org.ipaserver.flow.FlowExceptions;
 

@@ -13,6 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ipaserver.definition.InvalidDefinitionException;
 import org.ipaserver.flow.FlowExceptions;
+import org.ipaserver.refusal.InvalidInput;
 import org.ipaserver.routing.RoutingExceptions;
 import org.ipaserver.security.AccessDenied;
 import org.ipaserver.store.UniqueKeys;
@@ -39,7 +40,7 @@ public class ErrorMappers implements ExceptionMapper<Exception> {
             return ApiProblem.response(Status.CONFLICT, "someone else created the same thing at the same time; "
                     + "reload and try again");
         }
-        if (e instanceof FlowExceptions.InvalidInput invalid) {
+        if (e instanceof InvalidInput invalid) {
             return ApiProblem.response(Status.BAD_REQUEST, invalid.getMessage(), invalid.errors(), null);
         }
         if (e instanceof InvalidDefinitionException invalid) {

@@ -23,10 +23,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.ipaserver.flow.FlowExceptions;
-import org.ipaserver.flow.FlowExceptions.FieldError;
+import org.ipaserver.refusal.InvalidInput.FieldError;
 import org.ipaserver.flow.FlowSearch;
 import org.ipaserver.flow.FlowService;
 import org.ipaserver.flow.FlowView;
+import org.ipaserver.refusal.InvalidInput;
 
 /** Flows: launch, read, search, cancel. */
 @Path("flows")
@@ -64,7 +65,7 @@ public class FlowsResource {
         body.keySet().stream().filter(k -> !List.of("definition", "version", "variables").contains(k))
                 .forEach(k -> errors.add(new FieldError(k, "unknown member")));
         if (!errors.isEmpty()) {
-            throw new FlowExceptions.InvalidInput(errors);
+            throw new InvalidInput(errors);
         }
         var view = flows.launch(definition, version, variables);
         return Response.created(uri.getBaseUriBuilder().path("flows").path(view.id()).build()).entity(view).build();
@@ -107,7 +108,7 @@ public class FlowsResource {
         int pageNumber = query.number("page", page);
         int pageSize = query.number("size", size);
         if (!errors.isEmpty()) {
-            throw new FlowExceptions.InvalidInput(errors);
+            throw new InvalidInput(errors);
         }
         return flows.search(new FlowSearch.Query(definition, status, state, launchedBy, fromTime, toTime,
                 pageNumber, pageSize));
@@ -150,7 +151,7 @@ public class FlowsResource {
         body.keySet().stream().filter(k -> !k.equals("exit")).forEach(k -> errors.add(new FieldError(k,
                 "unknown member")));
         if (!errors.isEmpty()) {
-            throw new FlowExceptions.InvalidInput(errors);
+            throw new InvalidInput(errors);
         }
         return flows.skip(id, exit);
     }

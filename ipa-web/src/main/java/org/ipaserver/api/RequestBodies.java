@@ -10,7 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ipaserver.flow.FlowExceptions;
-import org.ipaserver.flow.FlowExceptions.FieldError;
+import org.ipaserver.refusal.InvalidInput.FieldError;
+import org.ipaserver.refusal.InvalidInput;
 
 /**
  * Reads the small JSON bodies of the administration endpoints. Only their shape is checked here
@@ -96,13 +97,13 @@ final class RequestBodies {
         return value.bitLength() < 32 ? value.intValue() : null;
     }
 
-    static FlowExceptions.InvalidInput invalid(String field, String reason) {
-        return new FlowExceptions.InvalidInput(List.of(new FieldError(field, reason)));
+    static InvalidInput invalid(String field, String reason) {
+        return new InvalidInput(List.of(new FieldError(field, reason)));
     }
 
     static void refuse(List<FieldError> errors) {
         if (!errors.isEmpty()) {
-            throw new FlowExceptions.InvalidInput(errors);
+            throw new InvalidInput(errors);
         }
     }
 }

@@ -1,11 +1,11 @@
-package org.ipaserver.security;
+package org.ipaserver.routing;
 
 import jakarta.ejb.SessionContext;
 import jakarta.persistence.EntityManager;
 import java.util.Set;
-import org.ipaserver.routing.WorkgroupRouting;
+import org.ipaserver.security.Caller;
 
-/** The caller of an EJB use case, as data access security needs it. */
+/** The caller of an EJB use case with the workgroups they belong to, as data access security needs it. */
 public final class Callers {
 
     private Callers() {

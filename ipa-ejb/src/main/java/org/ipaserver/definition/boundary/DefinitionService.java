@@ -1,4 +1,4 @@
-package org.ipaserver.definition;
+package org.ipaserver.definition.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
@@ -12,10 +12,12 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.ipaserver.admin.EngineRuntime;
+import org.ipaserver.definition.DefinitionCatalog;
+import org.ipaserver.definition.DefinitionRecord;
+import org.ipaserver.definition.ValidationReport;
 import org.ipaserver.security.AccessDenied;
 import org.ipaserver.security.AccessRights;
-import org.ipaserver.security.Callers;
+import org.ipaserver.routing.Callers;
 import org.ipaserver.security.Licences;
 import org.ipaserver.security.Rights;
 import org.ipaserver.store.UniqueKeys;
@@ -35,11 +37,11 @@ public class DefinitionService {
     @Resource
     SessionContext caller;
     @Inject
-    EngineRuntime runtime;
+    DefinitionCatalog catalog;
 
     public ValidationReport validate(String json) {
         requireDesigner();
-        return runtime.catalog().validate(em, json);
+        return catalog.validate(em, json);
     }
 
     /**
@@ -57,7 +59,7 @@ public class DefinitionService {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW) // a lost attempt rolls back alone and is retried
     public DefinitionCatalog.Published publishOnce(String json, boolean test) {
         requireDesigner();
-        return runtime.catalog().publish(em, json, caller.getCallerPrincipal().getName(), Instant.now(), test);
+        return catalog.publish(em, json, caller.getCallerPrincipal().getName(), Instant.now(), test);
     }
 
     /** Launching a named version that is a test version needs a designer. */
@@ -68,15 +70,15 @@ public class DefinitionService {
     }
 
     public List<DefinitionCatalog.Summary> list() {
-        return runtime.catalog().list(em);
+        return catalog.list(em);
     }
 
     public List<DefinitionRecord> versions(String name) {
-        return runtime.catalog().versions(em, name);
+        return catalog.versions(em, name);
     }
 
     public Optional<DefinitionRecord> version(String name, int version) {
-        return runtime.catalog().record(em, name, version);
+        return catalog.record(em, name, version);
     }
 
     private void requireDesigner() {

@@ -1,13 +1,15 @@
-package org.ipaserver.admin;
+package org.ipaserver.engine;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.ipaserver.admin.ServerParameters;
 import org.ipaserver.definition.DefinitionCatalog;
 import org.ipaserver.expression.Expressions;
 import org.ipaserver.flow.CallRequest;
@@ -18,7 +20,8 @@ import org.ipaserver.workitem.WorkItemRouter;
 
 /**
  * The one engine of this server instance: the definition catalog with its compiled versions,
- * and the flow engine stamped with this instance's storage ID.
+ * the flow engine stamped with this instance's storage ID, the work-item desk and router. The
+ * features' facades get these parts injected (produced here), so none of them depends on this.
  */
 @ApplicationScoped
 public class EngineRuntime {
@@ -44,18 +47,22 @@ public class EngineRuntime {
         desk = new WorkItemDesk(engine, catalog, clock, router);
     }
 
+    @Produces
     public WorkItemDesk desk() {
         return desk;
     }
 
+    @Produces
     public WorkItemRouter router() {
         return router;
     }
 
+    @Produces
     public DefinitionCatalog catalog() {
         return catalog;
     }
 
+    @Produces
     public FlowEngine engine() {
         return engine;
     }
