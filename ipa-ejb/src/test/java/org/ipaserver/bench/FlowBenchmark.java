@@ -25,12 +25,14 @@ import org.ipaserver.store.LocalStore;
  * engine on the database directly (one transaction per flow, as in the server); {@code http}
  * goes through the REST API of a running server.
  *
- * With {@code --call jvm} each flow first runs a RunHandler of the in-JVM echo handler: the
- * launch commits "calling", the handler runs outside the transaction, its answer commits the rest.
+ * With {@code --call jvm} each flow first runs a RunHandler of the in-JVM echo handler, with
+ * {@code --call process} one of the handlers/score-applicant worker process (one live worker a
+ * client thread, as the connector's pool keeps them): the launch commits "calling", the handler
+ * runs outside the transaction, its answer commits the rest.
  * {@code --mode timers} fires N due timers with W workers (lease, then one transaction each) and
  * prints timers/s.
  *
- * <pre>--mode inprocess|http|timers --db h2|postgresql --flows 20000 --threads 4 --call none|jvm
+ * <pre>--mode inprocess|http|timers --db h2|postgresql --flows 20000 --threads 4 --call none|jvm|process
  * --timers 10000 --workers 4 --url http://localhost:8080/ipa/api --user admin:admin</pre>
  */
 public final class FlowBenchmark {
@@ -57,6 +59,12 @@ public final class FlowBenchmark {
     static final String CALLING = DEFINITION.replace("\"Bench10\"", "\"Bench10Call\"").replace("\"actions\": [",
             "\"actions\": [ { \"type\": \"RunHandler\", \"handler\": \"echo\", \"inputs\": { \"A\": \"${A}\" }, "
                     + "\"outputs\": { \"A\": \"A\" } },");
+
+    /** The same flow, a RunHandler of the score-applicant worker process first. */
+    static final String WORKER = DEFINITION.replace("\"Bench10\"", "\"Bench10Worker\"").replace("\"actions\": [",
+            "\"actions\": [ { \"type\": \"RunHandler\", \"handler\": \"score-applicant\", "
+                    + "\"inputs\": { \"CreditScore\": \"700\", \"LoanAmount\": \"${A * 1000}\" }, "
+                    + "\"outputs\": { \"Score\": \"A\" } },");
 
     static final String TIMER = """
             { "name": "BenchTimer", "startState": "S", "variables": [ { "name": "A", "type": "Integer", "initial": 1 } ],
@@ -142,24 +150,37 @@ public final class FlowBenchmark {
             var engine = new FlowEngine(catalog, Clock.systemUTC(), new org.ipaserver.flow.FlowOwner("bench", 0), 10,
                     new org.ipaserver.workitem.WorkItemRouter(Clock.systemUTC()), requests::set);
             var calling = !call.equals("none");
-            var handler = new org.ipaserver.handler.spi.EchoHandler();
-            store.run(em -> catalog.publish(em, calling ? CALLING : DEFINITION, "bench", java.time.Instant.now()));
-            var name = calling ? "Bench10Call" : "Bench10";
+            var process = call.equals("process");
+            var echo = new org.ipaserver.handler.spi.EchoHandler();
+            var launcher = new org.ipaserver.handler.worker.WorkerLauncher(Executors.newCachedThreadPool(r -> {
+                var thread = new Thread(r);
+                thread.setDaemon(true);
+                return thread;
+            }), java.time.Duration.ofSeconds(2));
+            var program = java.nio.file.Path.of("../handlers/score-applicant").toAbsolutePath();
+            var workers = ThreadLocal.withInitial(() -> launcher.start("score-applicant", program));
+            store.run(em -> catalog.publish(em, process ? WORKER : calling ? CALLING : DEFINITION, "bench",
+                    java.time.Instant.now()));
+            var name = process ? "Bench10Worker" : calling ? "Bench10Call" : "Bench10";
             Callable<Void> launch = () -> {
                 store.run(em -> engine.launch(em, name, null, Map.of(), "bench"));
                 if (calling) { // as the server does it: after the commit, outside any transaction
                     var request = requests.get();
                     var inputs = new HashMap<String, String>();
                     request.inputs().forEach((k, v) -> inputs.put(k, String.valueOf(v)));
-                    var answer = handler.run(inputs);
+                    var answer = process ? workers.get().call(new org.ipaserver.handler.HandlerRequest(
+                            "score-applicant", inputs, java.time.Duration.ofSeconds(10), request.flowId(),
+                            request.idempotencyKey())) : echo.run(inputs);
                     var result = new org.ipaserver.flow.CallResult(answer.exitPath(), answer.outputs(), null);
                     store.run(em -> engine.callEnded(em, request.flowId(), request.number(), result));
                 }
                 return null;
             };
-            var label = "in-process " + db + (calling ? " + in-JVM handler call" : "");
+            var label = "in-process " + db + (process ? " + worker-process handler call"
+                    : calling ? " + in-JVM handler call" : "");
             measure(label, Math.max(5000, flows / 4), threads, launch); // warm-up: JIT, pools, caches
             var result = measure(label, flows, threads, launch);
+            launcher.stopAll();
             System.out.println(result);
             long completed = store.count("flowexec_Completion");
             System.out.println("rows: flowexec_Flows=" + store.count("flowexec_Flows") + " flowexec_Storage="
