@@ -237,7 +237,7 @@ public sealed interface ActionDef {
                 texts.put("subject", subject);
             }
             if (body != null) {
-                texts.put("body", body);
+                texts.put("body", html ? org.ipaserver.expression.HtmlTemplates.escaping(body) : body);
             }
             return texts;
         }

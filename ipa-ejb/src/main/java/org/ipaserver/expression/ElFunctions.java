@@ -45,6 +45,27 @@ public final class ElFunctions {
         return value.toString().length();
     }
 
+    /** Text made safe to stand in HTML: the markup characters become entities. */
+    public static String html(Object value) {
+        if (value == null) {
+            return null;
+        }
+        var text = value.toString();
+        var escaped = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> escaped.append("&amp;");
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '"' -> escaped.append("&quot;");
+                case '\'' -> escaped.append("&#39;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+
     public static String upper(String s) {
         return s == null ? null : s.toUpperCase(Locale.ROOT);
     }
