@@ -6,14 +6,18 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.resource.ConnectionFactoryDefinition;
 import jakarta.resource.spi.TransactionSupport;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import org.ipaserver.handler.HandlerConnectionFactory;
 import org.ipaserver.handler.HandlerRequest;
 import org.ipaserver.handler.HandlerResult;
 
 /**
- * Declares the application's connection factory on the handler connector bundled in the EAR,
- * and runs handlers through it. The declaration sits on an EJB-module class because on a WAR
- * class Open Liberty does not pick it up.
+ * Runs handlers through the handler connector bundled in the EAR. An administrator's connector
+ * resource {@code eis/ipaHandlers} (its pool size and HandlersDirectory set in the admin console
+ * or with asadmin; ./ipa start makes one) is used where the server has it, else the application's
+ * own connection factory declared here. The declaration sits on an EJB-module class because on a
+ * WAR class Open Liberty does not pick it up.
  */
 @ConnectionFactoryDefinition(
         name = HandlerConnector.CONNECTION_FACTORY,
@@ -26,17 +30,31 @@ import org.ipaserver.handler.HandlerResult;
 public class HandlerConnector {
 
     public static final String CONNECTION_FACTORY = "java:app/eis/ipaHandlers";
+    /** The server's connector resource for the bundled adapter, when an administrator made one. */
+    public static final String SERVER_CONNECTION_FACTORY = "eis/ipaHandlers";
 
     @Resource(lookup = CONNECTION_FACTORY)
-    HandlerConnectionFactory connections;
+    HandlerConnectionFactory applicationConnections;
+    private HandlerConnectionFactory connections;
 
     /**
      * Runs one handler on a connection whose worker already runs it where the pool has one; the
      * connection goes back to the pool before the result is returned.
      */
     public HandlerResult run(HandlerRequest request) {
-        try (var connection = connections.getConnection(request.handlerName())) {
+        try (var connection = connections().getConnection(request.handlerName())) {
             return connection.run(request);
         }
+    }
+
+    private HandlerConnectionFactory connections() {
+        if (connections == null) {
+            try {
+                connections = InitialContext.doLookup(SERVER_CONNECTION_FACTORY);
+            } catch (NamingException | ClassCastException e) {
+                connections = applicationConnections;
+            }
+        }
+        return connections;
     }
 }
