@@ -199,8 +199,7 @@ public final class FlowEngine {
             record.jobFailed(step, "incident: the " + record.job() + " job failed " + attempts + " times; last: "
                     + reason, null, now);
         } else {
-            var backoff = Duration.ofMillis(Math.min(300_000, 1000L << Math.min(attempts - 1, 20)));
-            record.jobFailed(step, reason, now.plus(backoff), now);
+            record.jobFailed(step, reason, now.plus(backoff(attempts)), now);
         }
     }
 
@@ -284,8 +283,7 @@ public final class FlowEngine {
             return;
         }
         var now = clock.instant();
-        var backoff = Duration.ofMillis(Math.min(300_000, 1000L << Math.min(run.state.call.attempt() - 1, 20)));
-        record.jobFailed(run.stepPath(), reason, now.plus(backoff), now);
+        record.jobFailed(run.stepPath(), reason, now.plus(backoff(run.state.call.attempt())), now);
     }
 
     /**
@@ -343,6 +341,11 @@ public final class FlowEngine {
         }
         advance(em, run, executor.callEnded(run.process, run.state, new CallResult(exit, Map.of(),
                 "skipped by a manager")));
+    }
+
+    /** 1 s after the first failed attempt, doubling, at most 5 minutes. */
+    private static Duration backoff(int attempts) {
+        return Duration.ofMillis(Math.min(300_000, 1000L << Math.min(attempts - 1, 20)));
     }
 
     private void requireOwner(FlowRecord record) {
