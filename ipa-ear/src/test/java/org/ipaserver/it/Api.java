@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A small client of the public REST API (/ipa/api) for the integration tests: every call is made
@@ -141,6 +142,28 @@ public final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(method + " " + uri(path) + " interrupted", e);
         }
+    }
+
+    /** The flow (as admin) once it is neither running nor waiting, or as it is after 30 s. */
+    public JsonObject awaitEnd(String flowId) {
+        return awaitFlow(flowId, Duration.ofSeconds(30), flow -> !flow.getString("status").equals("waiting")
+                && !flow.getString("status").equals("running"));
+    }
+
+    /** The flow (as admin) once {@code done} holds, polled every 100 ms, or as it is after {@code within}. */
+    public JsonObject awaitFlow(String flowId, Duration within, Predicate<JsonObject> done) {
+        long deadline = System.nanoTime() + within.toNanos();
+        JsonObject flow = get(ADMIN, "flows/" + flowId).json();
+        while (!done.test(flow) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            flow = get(ADMIN, "flows/" + flowId).json();
+        }
+        return flow;
     }
 
     /** Parses JSON text (JSON-P). */

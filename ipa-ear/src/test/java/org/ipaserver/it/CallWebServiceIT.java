@@ -108,7 +108,7 @@ class CallWebServiceIT {
         var launched = api().post(Api.ALICE, "flows", "{ \"definition\": \"" + process
                 + "\", \"variables\": { \"Applicant\": \"" + applicant + "\" } }");
         assertEquals(201, launched.status(), launched::toString);
-        return awaitEnd(launched.json().getString("id"));
+        return api().awaitEnd(launched.json().getString("id"));
     }
 
     @Test
@@ -134,24 +134,5 @@ class CallWebServiceIT {
         assertEquals("completed", flow.getString("status"), flow::toString);
         assertEquals("failure", flow.getJsonObject("variables").getString("Outcome"));
         assertEquals(503, flow.getJsonObject("variables").getInt("Status"));
-    }
-
-    private JsonObject awaitEnd(String id) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        JsonObject flow;
-        do {
-            flow = api().get(Api.ADMIN, "flows/" + id).json();
-            var status = flow.getString("status");
-            if (!status.equals("waiting") && !status.equals("running")) {
-                return flow;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        } while (System.currentTimeMillis() < deadline);
-        return flow;
     }
 }

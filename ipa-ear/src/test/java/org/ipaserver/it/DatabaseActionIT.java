@@ -117,25 +117,6 @@ class DatabaseActionIT {
     private JsonObject run(String process) {
         var launched = api().post(Api.ALICE, "flows", "{ \"definition\": \"" + process + "\" }");
         assertEquals(201, launched.status(), launched::toString);
-        return awaitEnd(launched.json().getString("id"));
-    }
-
-    private JsonObject awaitEnd(String id) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        JsonObject flow;
-        do {
-            flow = api().get(Api.ADMIN, "flows/" + id).json();
-            var status = flow.getString("status");
-            if (!status.equals("waiting") && !status.equals("running")) {
-                return flow;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        } while (System.currentTimeMillis() < deadline);
-        return flow;
+        return api().awaitEnd(launched.json().getString("id"));
     }
 }

@@ -54,7 +54,7 @@ class ExternalCallIT {
     private JsonObject run(String process) {
         var launched = api().post(Api.ALICE, "flows", "{ \"definition\": \"" + process + "\" }");
         assertEquals(201, launched.status(), launched::toString);
-        return awaitEnd(launched.json().getString("id"));
+        return api().awaitEnd(launched.json().getString("id"));
     }
 
     @Test
@@ -111,7 +111,7 @@ class ExternalCallIT {
                     { "type": "UpdateVariables", "assignments": [ { "variable": "N", "value": "${N + 1}" } ] } ] } ] }
                 """.formatted(name)).status());
         var launched = api().post(Api.ALICE, "flows", "{ \"definition\": \"" + name + "\" }").json();
-        var flow = awaitEnd(launched.getString("id"));
+        var flow = api().awaitEnd(launched.getString("id"));
         assertEquals("completed", flow.getString("status"), "success without a path goes on: " + flow);
         assertEquals(2, flow.getJsonObject("variables").getInt("N"));
 
@@ -119,24 +119,5 @@ class ExternalCallIT {
         assertEquals(1, search.size());
         assertFalse(search.getJsonObject(0).containsKey("errorStep")
                 && !search.getJsonObject(0).isNull("errorStep"), search::toString);
-    }
-
-    private JsonObject awaitEnd(String id) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        JsonObject flow;
-        do {
-            flow = api().get(Api.ADMIN, "flows/" + id).json();
-            var status = flow.getString("status");
-            if (!status.equals("waiting") && !status.equals("running")) {
-                return flow;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        } while (System.currentTimeMillis() < deadline);
-        return flow;
     }
 }

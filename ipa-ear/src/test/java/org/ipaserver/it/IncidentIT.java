@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.ArrayList;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -89,11 +90,7 @@ class IncidentIT {
         }
 
         // attempts back off 1, 2, 4, 8 s: the fifth failure is the incident
-        var incident = api.get(Api.ADMIN, "flows/" + broken).json();
-        for (int i = 0; i < 120 && !incident.getString("status").equals("error"); i++) {
-            Thread.sleep(500);
-            incident = api.get(Api.ADMIN, "flows/" + broken).json();
-        }
+        var incident = api.awaitFlow(broken, Duration.ofSeconds(60), f -> f.getString("status").equals("error"));
         assertEquals("error", incident.getString("status"), incident::toString);
         assertTrue(incident.getString("error").startsWith("incident: the timer job failed 5 times"),
                 incident::toString);
@@ -110,11 +107,7 @@ class IncidentIT {
         }
         assertEquals(403, api.post(Api.ALICE, "flows/" + broken + "/retry", null).status(), "retry needs Manage");
         assertEquals(200, api.post(Api.ADMIN, "flows/" + broken + "/retry", null).status());
-        var retried = api.get(Api.ADMIN, "flows/" + broken).json();
-        for (int i = 0; i < 40 && !retried.getString("status").equals("completed"); i++) {
-            Thread.sleep(250);
-            retried = api.get(Api.ADMIN, "flows/" + broken).json();
-        }
+        var retried = api.awaitFlow(broken, Duration.ofSeconds(10), f -> f.getString("status").equals("completed"));
         assertEquals("completed", retried.getString("status"), retried::toString);
         assertTrue(retried.getJsonObject("variables").getBoolean("Woke"));
     }

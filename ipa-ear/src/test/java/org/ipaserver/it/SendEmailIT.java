@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
-import java.util.function.Predicate;
+import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -86,7 +85,7 @@ class SendEmailIT {
         startSmtp();
         var id = launch(publish(), "");
 
-        var flow = await(id, f -> !f.getString("status").equals("waiting") && !f.getString("status").equals("running"));
+        var flow = api().awaitEnd(id);
         assertEquals("completed", flow.getString("status"), flow::toString);
         assertEquals("sent", flow.getJsonObject("variables").getString("Outcome"));
         MimeMessage[] mail = greenMail.getReceivedMessages();
@@ -101,12 +100,12 @@ class SendEmailIT {
     void withTheSmtpServerDownTheFlowWaitsAndTriesAgainUntilItIsBack() throws Exception {
         var id = launch(publish(), "");
 
-        var retrying = await(id, f -> f.getString("waitingOn", "").contains("attempt 3"));
+        var retrying = api().awaitFlow(id, Duration.ofSeconds(30), f -> f.getString("waitingOn", "").contains("attempt 3"));
         assertEquals("waiting", retrying.getString("status"), retrying::toString);
         assertTrue(retrying.getString("waitingOn").startsWith("calling SendEmail 'Tell'"), retrying::toString);
 
         startSmtp(); // before the last of the 5 attempts (back-off 1, 2, 4, 8 s)
-        var flow = await(id, f -> f.getString("status").equals("completed"));
+        var flow = api().awaitFlow(id, Duration.ofSeconds(30), f -> f.getString("status").equals("completed"));
         assertEquals("sent", flow.getJsonObject("variables").getString("Outcome"), flow::toString);
         assertTrue(greenMail.getReceivedMessages().length >= 1);
         assertTrue(greenMail.getReceivedMessages()[0].getSubject().startsWith("Your loan of 1200.5"));
@@ -117,26 +116,8 @@ class SendEmailIT {
         startSmtp();
         var id = launch(publish(), "ann and eve");
 
-        var flow = await(id, f -> f.getString("status").equals("completed"));
+        var flow = api().awaitFlow(id, Duration.ofSeconds(30), f -> f.getString("status").equals("completed"));
         assertEquals("not sent", flow.getJsonObject("variables").getString("Outcome"), flow::toString);
         assertEquals(0, greenMail.getReceivedMessages().length);
-    }
-
-    private JsonObject await(String id, Predicate<JsonObject> done) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        JsonObject flow;
-        do {
-            flow = api().get(Api.ADMIN, "flows/" + id).json();
-            if (done.test(flow)) {
-                return flow;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        } while (System.currentTimeMillis() < deadline);
-        return flow;
     }
 }
