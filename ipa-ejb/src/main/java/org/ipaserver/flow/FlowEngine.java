@@ -224,20 +224,15 @@ public final class FlowEngine {
      * the same step, its inputs evaluated anew. Null when the flow no longer waits on it.
      */
     public CallRequest prepareCall(EntityManager em, String flowId) {
-        var record = em.find(FlowRecord.class, flowId);
-        if (record == null || record.status() != FlowStatus.WAITING || !FlowRecord.CALL.equals(record.job())) {
-            return null;
-        }
-        requireOwner(record);
-        var run = FlowRun.load(em, catalog, record);
-        if (run.state.call == null) {
+        var run = waitingOnCall(em, flowId, null);
+        if (run == null) {
             return null;
         }
         var outcome = executor.callAgain(run.process, run.state);
         if (outcome instanceof Outcome.CallRequested call) {
             var request = request(run, call, run.state.call.number(), run.state.call.attempt() + 1);
             var now = clock.instant();
-            record.calling(request.description(), callLease(request.timeout(), now), now);
+            run.record.calling(request.description(), callLease(request.timeout(), now), now);
             run.save(em, now);
             return request;
         }
@@ -250,13 +245,8 @@ public final class FlowEngine {
      * late or duplicate answer changes nothing and gives false).
      */
     public boolean callEnded(EntityManager em, String flowId, int number, CallResult result) {
-        var record = em.find(FlowRecord.class, flowId);
-        if (record == null || record.status() != FlowStatus.WAITING || !FlowRecord.CALL.equals(record.job())) {
-            return false;
-        }
-        requireOwner(record);
-        var run = FlowRun.load(em, catalog, record);
-        if (run.state.call == null || run.state.call.number() != number) {
+        var run = waitingOnCall(em, flowId, number);
+        if (run == null) {
             return false;
         }
         advance(em, run, executor.callEnded(run.process, run.state, result));
@@ -268,13 +258,8 @@ public final class FlowEngine {
      * back-off; after {@code maxAttempts} the action takes its failure exit with {@code reason}.
      */
     public void callFailed(EntityManager em, String flowId, int number, String reason, int maxAttempts) {
-        var record = em.find(FlowRecord.class, flowId);
-        if (record == null || record.status() != FlowStatus.WAITING || !FlowRecord.CALL.equals(record.job())) {
-            return;
-        }
-        requireOwner(record);
-        var run = FlowRun.load(em, catalog, record);
-        if (run.state.call == null || run.state.call.number() != number) {
+        var run = waitingOnCall(em, flowId, number);
+        if (run == null) {
             return;
         }
         if (run.state.call.attempt() >= maxAttempts) {
@@ -283,7 +268,7 @@ public final class FlowEngine {
             return;
         }
         var now = clock.instant();
-        record.jobFailed(run.stepPath(), reason, now.plus(backoff(run.state.call.attempt())), now);
+        run.record.jobFailed(run.stepPath(), reason, now.plus(backoff(run.state.call.attempt())), now);
     }
 
     /**
@@ -305,12 +290,9 @@ public final class FlowEngine {
         if (run.state.top() == null) {
             throw new FlowExceptions.NotInThatState("flow '" + flowId + "' has no step left to retry");
         }
-        var now = clock.instant();
-        if (run.state.call != null) {
-            record.retry(FlowRecord.CALL, "retrying " + run.stepPath(), now);
-        } else {
-            record.retry(FlowRecord.TIMER, "retrying " + run.stepPath(), now);
-        }
+        // a call is made again as a new attempt; anything else runs again from its step
+        record.retry(run.state.call != null ? FlowRecord.CALL : FlowRecord.TIMER, "retrying " + run.stepPath(),
+                clock.instant());
     }
 
     /**
@@ -341,6 +323,21 @@ public final class FlowEngine {
         }
         advance(em, run, executor.callEnded(run.process, run.state, new CallResult(exit, Map.of(),
                 "skipped by a manager")));
+    }
+
+    /**
+     * The flow while it waits on an external call (call {@code number}, or any when null), loaded;
+     * null when it no longer does: ended, cancelled, answered, or waiting on another call.
+     */
+    private FlowRun waitingOnCall(EntityManager em, String flowId, Integer number) {
+        var record = em.find(FlowRecord.class, flowId);
+        if (record == null || record.status() != FlowStatus.WAITING || !FlowRecord.CALL.equals(record.job())) {
+            return null;
+        }
+        requireOwner(record);
+        var run = FlowRun.load(em, catalog, record);
+        var call = run.state.call;
+        return call == null || number != null && call.number() != number ? null : run;
     }
 
     /** 1 s after the first failed attempt, doubling, at most 5 minutes. */
