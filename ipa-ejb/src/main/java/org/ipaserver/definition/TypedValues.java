@@ -176,6 +176,22 @@ public final class TypedValues {
         return JSON.createValue(value.toString());
     }
 
+    /**
+     * A value as the text the outside world gets it (handler inputs, URL parts, mail texts): a
+     * String as it is, other scalars in their JSON form (12.50, true, an ISO instant), lists as
+     * JSON arrays, nothing as the empty text.
+     */
+    public static String asText(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof String s) {
+            return s;
+        }
+        var json = toJson(value);
+        return json instanceof JsonString s ? s.getString() : json.toString();
+    }
+
     private static String text(Object value, VariableType type) {
         if (value instanceof BigDecimal d) {
             return d.toPlainString();

@@ -3,7 +3,6 @@ package org.ipaserver.integration;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonString;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ipaserver.admin.ServerParameters;
@@ -56,8 +55,7 @@ public class HandlerCalls implements ExternalCall {
 
     static Map<String, String> texts(CallRequest request) {
         var texts = new LinkedHashMap<String, String>();
-        request.inputs().forEach((name, value) -> texts.put(name, value == null ? ""
-                : TypedValues.toJson(value) instanceof JsonString s ? s.getString() : TypedValues.toJson(value).toString()));
+        request.inputs().forEach((name, value) -> texts.put(name, TypedValues.asText(value)));
         return texts;
     }
 }

@@ -1,6 +1,5 @@
 package org.ipaserver.integration.mail;
 
-import jakarta.json.JsonString;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ record Letter(List<InternetAddress> to, List<InternetAddress> cc, List<InternetA
 
     static Letter of(ActionDef.SendEmail action, Map<String, Object> inputs) throws BadRecipient {
         return new Letter(addresses("to", inputs), addresses("cc", inputs), addresses("bcc", inputs),
-                text(inputs.get("subject")), text(inputs.get("body")), action.html());
+                TypedValues.asText(inputs.get("subject")), TypedValues.asText(inputs.get("body")), action.html());
     }
 
     boolean hasRecipient() {
@@ -54,13 +53,5 @@ record Letter(List<InternetAddress> to, List<InternetAddress> cc, List<InternetA
         } catch (AddressException e) {
             throw new BadRecipient(member);
         }
-    }
-
-    private static String text(Object value) {
-        if (value == null) {
-            return "";
-        }
-        return value instanceof String s ? s
-                : TypedValues.toJson(value) instanceof JsonString s ? s.getString() : TypedValues.toJson(value).toString();
     }
 }

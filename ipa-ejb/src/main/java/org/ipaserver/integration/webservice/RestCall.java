@@ -53,7 +53,7 @@ final class RestCall {
             var builder = client.target(uri).request(MediaType.APPLICATION_JSON_TYPE)
                     .header("Idempotency-Key", request.idempotencyKey());
             for (var name : rest.headers().keySet()) {
-                var value = text(request.inputs().get("rest.headers." + name));
+                var value = TypedValues.asText(request.inputs().get("rest.headers." + name));
                 if (value.chars().anyMatch(c -> c == '\r' || c == '\n')) {
                     return CallResult.failure("the value of header '" + name + "' holds a line break");
                 }
@@ -126,7 +126,7 @@ final class RestCall {
                 url.append(segment.text());
                 continue;
             }
-            var value = text(inputs.get("rest.url[" + i + "]"));
+            var value = TypedValues.asText(inputs.get("rest.url[" + i + "]"));
             url.append(value.equals(".") || value.equals("..") ? value.replace(".", "%2E")
                     : URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
         }
@@ -143,11 +143,4 @@ final class RestCall {
         return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
     }
 
-    static String text(Object value) {
-        if (value == null) {
-            return "";
-        }
-        var json = TypedValues.toJson(value);
-        return json instanceof JsonString s ? s.getString() : json.toString();
-    }
 }

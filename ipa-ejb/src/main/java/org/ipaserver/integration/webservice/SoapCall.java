@@ -18,6 +18,7 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.ipaserver.definition.ActionDef;
+import org.ipaserver.definition.TypedValues;
 import org.ipaserver.definition.WsdlContract;
 import org.ipaserver.flow.CallRequest;
 import org.ipaserver.flow.CallResult;
@@ -154,7 +155,7 @@ final class SoapCall {
                 }
                 var child = operation.qualified() ? document.createElementNS(operation.request().getNamespaceURI(),
                         "op:" + name) : document.createElementNS(null, name);
-                child.setTextContent(RestCall.text(request.inputs().get(key)));
+                child.setTextContent(TypedValues.asText(request.inputs().get(key)));
                 wrapper.appendChild(child);
             }
             var out = new ByteArrayOutputStream();
