@@ -117,12 +117,8 @@ public class IpaServer implements LaunchGate {
                 LOG.info("IPA Server restored its waiting flows; launches are open");
             }
         } catch (RuntimeException e) {
-            LOG.warning("Job pass failed: " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
+            LOG.warning("Job pass failed: " + JobWorkers.reason(e));
         }
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
     private void restoreCalls() {

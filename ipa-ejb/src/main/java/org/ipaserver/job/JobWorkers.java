@@ -206,7 +206,7 @@ public class JobWorkers {
     }
 
     /** The innermost cause in one line: class and message, shortened (messages of ours carry no values). */
-    static String reason(Throwable e) {
+    public static String reason(Throwable e) {
         var root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
