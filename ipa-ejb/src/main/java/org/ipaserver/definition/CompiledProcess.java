@@ -22,14 +22,14 @@ public final class CompiledProcess {
     public CompiledProcess(ProcessDefinition definition, int version) {
         this.definition = definition;
         this.version = version;
-        this.globals = java.util.Collections.unmodifiableMap(DefinitionValidator.byName(definition.variables()));
+        this.globals = java.util.Collections.unmodifiableMap(VariableDef.byName(definition.variables()));
         for (var scope : definition.states()) {
             number(scope, scope.actions());
-            locals.put(scope, Map.copyOf(DefinitionValidator.byName(scope.locals())));
+            locals.put(scope, Map.copyOf(VariableDef.byName(scope.locals())));
         }
         for (var scope : definition.tasks()) {
             number(scope, scope.actions());
-            locals.put(scope, Map.copyOf(DefinitionValidator.byName(scope.locals())));
+            locals.put(scope, Map.copyOf(VariableDef.byName(scope.locals())));
         }
     }
 

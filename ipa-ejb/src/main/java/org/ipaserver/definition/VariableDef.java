@@ -14,4 +14,11 @@ public record VariableDef(
         boolean report,
         String description,
         String path) {
+
+    /** Variables by name, the first declaration winning (validation reports duplicates). */
+    public static java.util.Map<String, VariableDef> byName(java.util.List<VariableDef> variables) {
+        var map = new java.util.LinkedHashMap<String, VariableDef>();
+        variables.stream().filter(v -> v.name() != null).forEach(v -> map.putIfAbsent(v.name(), v));
+        return map;
+    }
 }

@@ -64,7 +64,7 @@ public record VariableType(Base base, boolean list) {
         return list ? "List<" + base.label + ">" : base.label;
     }
 
-    static String knownLabels() {
+    public static String knownLabels() {
         return String.join(", ", java.util.Arrays.stream(Base.values()).map(Base::label).toList());
     }
 }

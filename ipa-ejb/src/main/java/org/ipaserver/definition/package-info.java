@@ -1,2 +1,2 @@
-/** Process definitions: the JSON format, its model, validation and the published catalog. */
+/** The model of a process definition: variables, states, tasks, actions, forms, security specifications. */
 package org.ipaserver.definition;

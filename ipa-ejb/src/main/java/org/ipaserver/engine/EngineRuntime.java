@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.ipaserver.admin.ServerParameters;
-import org.ipaserver.definition.DefinitionCatalog;
+import org.ipaserver.catalog.DefinitionCatalog;
 import org.ipaserver.expression.Expressions;
 import org.ipaserver.flow.CallRequest;
 import org.ipaserver.flow.FlowEngine;

@@ -3,17 +3,20 @@ package org.ipaserver.flow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ipaserver.action.ActionRun;
+import org.ipaserver.action.ActionTypes;
+import org.ipaserver.action.CallResult;
+import org.ipaserver.action.Outcome;
 import org.ipaserver.definition.ActionDef;
 import org.ipaserver.definition.CompiledProcess;
+import org.ipaserver.definition.ProcessDefinition;
 import org.ipaserver.definition.Scope;
-import org.ipaserver.definition.TypedValues;
-import org.ipaserver.definition.VariableType;
+import org.ipaserver.definition.TaskDef;
 import org.ipaserver.expression.ExpressionException;
 import org.ipaserver.expression.Expressions;
 
@@ -25,8 +28,6 @@ public final class Executor {
 
     /** Steps one run may take before it is stopped as runaway (a ChangeState cycle without waits). */
     static final int MAX_STEPS_PER_RUN = 1_000_000;
-    /** User and workgroup names are at most this long (the work-item columns that hold them). */
-    static final int MAX_RECIPIENT_LENGTH = 128;
     private static final Logger LOG = Logger.getLogger(Executor.class.getName());
 
     private final FlowVariables variables;
@@ -71,7 +72,7 @@ public final class Executor {
             ActionDef action = null;
             try {
                 if (cursor == null) {
-                    if (frame.scope instanceof org.ipaserver.definition.TaskDef) {
+                    if (frame.scope instanceof TaskDef) {
                         action = callerAction(process, state);
                         returnFromTask(process, state);
                         continue;
@@ -86,7 +87,7 @@ public final class Executor {
                 }
                 action = block.get(cursor.index);
                 state.record(new FlowState.StepRef(clock.millis(), cursor.block, cursor.index));
-                var outcome = step(process, state, frame, cursor, action);
+                var outcome = ActionTypes.run(action, new At(process, state, frame, cursor));
                 if (outcome != null) {
                     return outcome;
                 }
@@ -103,7 +104,7 @@ public final class Executor {
      * exceptions carry messages without values; anything else is named by its class only.
      */
     private static Outcome.Failed failed(String path, ActionDef action, RuntimeException e) {
-        var what = action == null ? "" : action.type() + failureLabel(action) + ": ";
+        var what = action == null ? "" : ActionTypes.describe(action) + ": ";
         if (e instanceof FlowFailure || e instanceof ExpressionException || e instanceof IllegalArgumentException) {
             return new Outcome.Failed(path, what + e.getMessage());
         }
@@ -132,16 +133,13 @@ public final class Executor {
 
     /** The child flow of the pending RunProcess ended: map its outputs back and go on. */
     public Outcome childEnded(CompiledProcess process, FlowState state, Map<String, Object> childGlobals) {
-        var frame = state.top();
-        var cursor = frame.top();
-        var run = (ActionDef.RunProcess) process.block(cursor.block).get(cursor.index);
+        var at = atCursor(process, state);
+        var run = (ActionDef.RunProcess) at.action();
         try {
-            run.outputs().forEach((childVariable, target) ->
-                    variables.assign(process, state, frame, target, childGlobals.get(childVariable)));
+            ActionTypes.childEnded(run, childGlobals, at);
         } catch (RuntimeException e) {
             return failed(run.path(), run, e);
         }
-        cursor.advance();
         return run(process, state);
     }
 
@@ -151,161 +149,62 @@ public final class Executor {
      */
     public Outcome workItemCompleted(CompiledProcess process, FlowState state, String button,
                                      Map<String, Object> values) {
-        var frame = state.top();
-        var cursor = frame.top();
-        var send = (ActionDef.SendWorkItem) process.block(cursor.block).get(cursor.index);
+        var at = atCursor(process, state);
+        var send = (ActionDef.SendWorkItem) at.action();
         try {
-            values.forEach((variable, value) -> variables.assign(process, state, frame, variable, value));
+            ActionTypes.workItemCompleted(send, button, values, at);
         } catch (RuntimeException e) {
             return failed(send.path(), send, e);
         }
-        enterOrAdvance(process, frame, cursor, send.exits().getOrDefault(button, List.of()));
         return run(process, state);
     }
 
     /** The work item of the pending SendWorkItem timed out: its onTimeout path runs. */
     public Outcome workItemTimedOut(CompiledProcess process, FlowState state) {
-        var frame = state.top();
-        var cursor = frame.top();
-        var send = (ActionDef.SendWorkItem) process.block(cursor.block).get(cursor.index);
-        enterOrAdvance(process, frame, cursor, send.onTimeout());
+        var at = atCursor(process, state);
+        ActionTypes.workItemTimedOut((ActionDef.SendWorkItem) at.action(), at);
         return run(process, state);
     }
 
     /**
      * The external call the flow waits at answered: mapped outputs go to their variables, then the
-     * answer's exit path runs. An exit the action does not handle is an error of the flow, except
-     * success, which goes on after the action.
+     * answer's exit path runs (see {@link ActionTypes#callEnded}).
      */
     public Outcome callEnded(CompiledProcess process, FlowState state, CallResult result) {
-        var frame = state.top();
-        var cursor = frame.top();
-        var action = (ActionDef.External) process.block(cursor.block).get(cursor.index);
+        var at = atCursor(process, state);
+        var action = (ActionDef.External) at.action();
         state.call = null;
+        Outcome outcome;
         try {
-            for (var output : action.outputs().entrySet()) {
-                if (result.outputs().containsKey(output.getKey())) {
-                    variables.assign(process, state, frame, output.getValue(), result.outputs().get(output.getKey()));
-                }
-            }
+            outcome = ActionTypes.callEnded(action, result, at);
         } catch (FlowFailure | IllegalArgumentException e) {
-            return new Outcome.Failed(action.path(), action.type() + failureLabel(action) + ": output "
-                    + e.getMessage());
+            return new Outcome.Failed(action.path(), ActionTypes.describe(action) + ": output " + e.getMessage());
         } catch (RuntimeException e) {
             return failed(action.path(), action, e);
         }
-        var branch = action.exits().get(result.exit());
-        if (branch == null && !CallResult.SUCCESS.equals(result.exit())) {
-            return new Outcome.Failed(action.path(), action.type() + failureLabel(action) + " ended on exit '"
-                    + result.exit() + "'" + (result.message() == null ? "" : " (" + result.message() + ")")
-                    + ", which the action has no exit path for");
-        }
-        enterOrAdvance(process, frame, cursor, branch == null ? List.of() : branch);
-        return run(process, state);
+        return outcome != null ? outcome : run(process, state);
     }
 
     /** The external action the flow waits at, its inputs evaluated anew for another attempt. */
     public Outcome callAgain(CompiledProcess process, FlowState state) {
-        var frame = state.top();
-        var cursor = frame.top();
-        var action = process.block(cursor.block).get(cursor.index);
+        var at = atCursor(process, state);
         try {
-            return step(process, state, frame, cursor, action);
+            return ActionTypes.run(at.action(), at);
         } catch (RuntimeException e) {
-            return failed(action.path(), action, e);
+            return failed(at.action().path(), at.action(), e);
         }
     }
 
-    /** Executes one action; null means go on with the next step. */
-    private Outcome step(CompiledProcess process, FlowState state, FlowState.Frame frame, FlowState.Cursor cursor,
-                         ActionDef action) {
-        if (action instanceof ActionDef.UpdateVariables update) {
-            var values = new HashMap<String, Object>();
-            for (var assignment : update.assignments()) {
-                values.put(assignment.variable(), variables.evaluate(assignment.value(), state, frame));
-            }
-            values.forEach((name, value) -> variables.assign(process, state, frame, name, value));
-            cursor.advance();
-        } else if (action instanceof ActionDef.Decision decision) {
-            var branch = variables.isTrue(decision.condition(), state, frame) ? decision.then() : decision.otherwise();
-            enterOrAdvance(process, frame, cursor, branch);
-        } else if (action instanceof ActionDef.Select select) {
-            var branch = select.otherwise();
-            for (var option : select.cases()) {
-                if (variables.isTrue(option.when(), state, frame)) {
-                    branch = option.actions();
-                    break;
-                }
-            }
-            enterOrAdvance(process, frame, cursor, branch);
-        } else if (action instanceof ActionDef.Loop loop) {
-            loop(process, state, frame, cursor, loop);
-        } else if (action instanceof ActionDef.RunTask run) {
-            var task = process.definition().task(run.task()).orElseThrow();
-            if (state.frames.size() > FlowLimits.MAX_TASK_DEPTH) {
-                throw new FlowFailure("running task '" + run.task() + "' would nest tasks more than "
-                        + FlowLimits.MAX_TASK_DEPTH + " deep, the engine's limit (does a task call itself with "
-                        + "no way out?)");
-            }
-            var locals = variables.newLocals(process, task);
-            for (var input : run.inputs().entrySet()) {
-                var declared = process.locals(task).get(input.getKey());
-                locals.put(input.getKey(), FlowVariables.convert(variables.evaluate(input.getValue(), state, frame), declared));
-            }
-            push(process, state, task, locals);
-        } else if (action instanceof ActionDef.EndTask) {
-            returnFromTask(process, state);
-        } else if (action instanceof ActionDef.ChangeState change) {
-            var inputs = new HashMap<String, Object>();
-            change.inputs().forEach((name, text) -> inputs.put(name, variables.evaluate(text, state, frame)));
-            state.frames.clear();
-            enterState(process, state, change.state(), inputs);
-        } else if (action instanceof ActionDef.EndProcess) {
-            state.frames.clear();
-            return new Outcome.Completed();
-        } else if (action instanceof ActionDef.RunProcess run) {
-            var inputs = new LinkedHashMap<String, Object>();
-            run.inputs().forEach((name, text) -> inputs.put(name, variables.evaluate(text, state, frame)));
-            state.waitingOn = "flow of " + run.process();
-            return new Outcome.ChildRequested(run, inputs);
-        } else if (action instanceof ActionDef.Wait wait) {
-            state.wakeAt = wakeAt(wait.until(), wait.duration(), state, frame);
-            state.waitingOn = "timer";
-            cursor.advance();
-            return new Outcome.Waiting(state.wakeAt);
-        } else if (action instanceof ActionDef.SendWorkItem send) {
-            return sendWorkItem(process, state, frame, send);
-        } else if (action instanceof ActionDef.External external) {
-            var inputs = new LinkedHashMap<String, Object>();
-            external.inputs().forEach((name, text) -> inputs.put(name, variables.evaluate(text, state, frame)));
-            var timeout = external.timeout() == null ? null : duration(external.timeout(), state, frame);
-            return new Outcome.CallRequested(external, inputs, timeout);
-        }
-        return null;
-    }
-
-    private void loop(CompiledProcess process, FlowState state, FlowState.Frame frame, FlowState.Cursor cursor,
-                      ActionDef.Loop loop) {
-        if (loop.counter() != null) {
-            variables.assign(process, state, frame, loop.counter(), (long) cursor.iteration);
-        }
-        if (!variables.isTrue(loop.condition(), state, frame)) {
-            cursor.advance();
-            return;
-        }
-        if (cursor.iteration >= loop.maxIterations()) {
-            throw new FlowFailure("the loop ran " + loop.maxIterations() + " times (its maxIterations) and its "
-                    + "condition still holds");
-        }
-        cursor.iteration++;
-        frame.cursors.add(new FlowState.Cursor(process.blockId(loop.actions()), 0, 0));
+    private At atCursor(CompiledProcess process, FlowState state) {
+        var frame = state.top();
+        return new At(process, state, frame, frame.top());
     }
 
     /** The end of a nested list: back to its owner, which a Loop re-runs and anything else passes. */
     private static void leaveBlock(CompiledProcess process, FlowState.Frame frame) {
         frame.cursors.remove(frame.cursors.size() - 1);
         var owner = frame.top();
-        if (owner != null && !(process.block(owner.block).get(owner.index) instanceof ActionDef.Loop)) {
+        if (owner != null && !ActionTypes.repeats(process.block(owner.block).get(owner.index))) {
             owner.advance();
         }
     }
@@ -336,46 +235,8 @@ public final class Executor {
     /** Ends the innermost task: its outputs go to the caller's variables, the caller's RunTask is done. */
     private void returnFromTask(CompiledProcess process, FlowState state) {
         var task = state.frames.remove(state.frames.size() - 1);
-        var caller = state.top();
-        var cursor = caller.top();
-        var run = (ActionDef.RunTask) process.block(cursor.block).get(cursor.index);
-        run.outputs().forEach((output, target) -> variables.assign(process, state, caller, target, task.locals.get(output)));
-        cursor.advance();
-    }
-
-    private Outcome sendWorkItem(CompiledProcess process, FlowState state, FlowState.Frame frame,
-                                 ActionDef.SendWorkItem send) {
-        var recipientText = send.toWorkgroup() ? send.workgroup() : send.user();
-        var recipient = variables.evaluate(recipientText, state, frame);
-        var whom = send.toWorkgroup() ? "workgroup" : "user";
-        if (recipient == null || recipient.toString().isBlank()) {
-            throw new FlowFailure("the " + whom + " to send the work item to has no value");
-        }
-        if (recipient.toString().strip().length() > MAX_RECIPIENT_LENGTH) {
-            throw new FlowFailure("the " + whom + " to send the work item to is longer than " + MAX_RECIPIENT_LENGTH
-                    + " characters: no " + whom + " has such a name");
-        }
-        var form = process.definition().forms().stream().filter(f -> f.name().equals(send.form())).findFirst()
-                .orElseThrow();
-        var descriptionText = send.description() != null ? send.description() : form.description();
-        var description = descriptionText == null || variables.usesRestricted(process, frame, descriptionText)
-                ? form.name() : String.valueOf(variables.evaluate(descriptionText, state, frame));
-        var deadline = send.timeout() == null ? null : wakeAt(null, send.timeout(), state, frame);
-        state.wakeAt = deadline;
-        state.waitingOn = "work item";
-        return new Outcome.WorkItemRequested(send, recipient.toString().strip(), description, deadline);
-    }
-
-    private Instant wakeAt(String untilText, String durationText, FlowState state, FlowState.Frame frame) {
-        var now = clock.instant();
-        if (untilText != null) {
-            var until = TypedValues.coerce(variables.evaluate(untilText, state, frame), VariableType.DATETIME);
-            if (until == null) {
-                throw new FlowFailure("'until' has no value");
-            }
-            return (Instant) until;
-        }
-        return now.plus(duration(durationText, state, frame));
+        var caller = atCursor(process, state);
+        ActionTypes.taskReturned((ActionDef.RunTask) caller.action(), task.locals, caller);
     }
 
     /** An ISO-8601 duration, or a number of seconds, given literally or by an expression. */
@@ -399,7 +260,119 @@ public final class Executor {
         return duration;
     }
 
-    private static String failureLabel(ActionDef action) {
-        return action.label() == null ? "" : " '" + action.label() + "'";
+    /** The flow at one action: what the action may see and do of it. */
+    private final class At implements ActionRun {
+        private final CompiledProcess process;
+        private final FlowState state;
+        private final FlowState.Frame frame;
+        private final FlowState.Cursor cursor;
+
+        At(CompiledProcess process, FlowState state, FlowState.Frame frame, FlowState.Cursor cursor) {
+            this.process = process;
+            this.state = state;
+            this.frame = frame;
+            this.cursor = cursor;
+        }
+
+        ActionDef action() {
+            return process.block(cursor.block).get(cursor.index);
+        }
+
+        @Override
+        public ProcessDefinition definition() {
+            return process.definition();
+        }
+
+        @Override
+        public Object evaluate(String text) {
+            return variables.evaluate(text, state, frame);
+        }
+
+        @Override
+        public boolean isTrue(String condition) {
+            return variables.isTrue(condition, state, frame);
+        }
+
+        @Override
+        public void assign(String variable, Object value) {
+            variables.assign(process, state, frame, variable, value);
+        }
+
+        @Override
+        public boolean usesRestricted(String text) {
+            return variables.usesRestricted(process, frame, text);
+        }
+
+        @Override
+        public void advance() {
+            cursor.advance();
+        }
+
+        @Override
+        public void enter(List<ActionDef> branch) {
+            enterOrAdvance(process, frame, cursor, branch);
+        }
+
+        @Override
+        public int iterations() {
+            return cursor.iteration;
+        }
+
+        @Override
+        public void repeat(List<ActionDef> body) {
+            cursor.iteration++;
+            frame.cursors.add(new FlowState.Cursor(process.blockId(body), 0, 0));
+        }
+
+        @Override
+        public void runTask(TaskDef task, Map<String, Object> inputs) {
+            if (state.frames.size() > FlowLimits.MAX_TASK_DEPTH) {
+                throw new FlowFailure("running task '" + task.name() + "' would nest tasks more than "
+                        + FlowLimits.MAX_TASK_DEPTH + " deep, the engine's limit (does a task call itself with "
+                        + "no way out?)");
+            }
+            var locals = variables.newLocals(process, task);
+            var declared = process.locals(task);
+            inputs.forEach((input, value) -> locals.put(input, FlowVariables.convert(value, declared.get(input))));
+            push(process, state, task, locals);
+        }
+
+        @Override
+        public void endTask() {
+            returnFromTask(process, state);
+        }
+
+        @Override
+        public void changeState(String name, Map<String, Object> inputs) {
+            state.frames.clear();
+            enterState(process, state, name, inputs);
+        }
+
+        @Override
+        public Outcome endProcess() {
+            state.frames.clear();
+            return new Outcome.Completed();
+        }
+
+        @Override
+        public Instant now() {
+            return clock.instant();
+        }
+
+        @Override
+        public Duration duration(String text) {
+            return Executor.this.duration(text, state, frame);
+        }
+
+        @Override
+        public void waitOn(String what, Instant wakeAt) {
+            state.waitingOn = what;
+            state.wakeAt = wakeAt;
+        }
+
+        @Override
+        public RuntimeException failure(String message) {
+            return new FlowFailure(message);
+        }
     }
 }

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.ipaserver.definition.DefinitionCatalog;
+import org.ipaserver.action.CallResult;
+import org.ipaserver.action.Outcome;
+import org.ipaserver.catalog.DefinitionCatalog;
 import org.ipaserver.refusal.InvalidInput;
 
 /**

@@ -2,8 +2,9 @@ package org.ipaserver.flow;
 
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import org.ipaserver.action.Outcome;
+import org.ipaserver.catalog.DefinitionCatalog;
 import org.ipaserver.definition.CompiledProcess;
-import org.ipaserver.definition.DefinitionCatalog;
 import org.ipaserver.definition.TypedValues;
 
 /**

@@ -10,10 +10,10 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Map;
-import org.ipaserver.definition.DefinitionCatalog;
+import org.ipaserver.catalog.DefinitionCatalog;
+import org.ipaserver.routing.Callers;
 import org.ipaserver.security.AccessDenied;
 import org.ipaserver.security.Caller;
-import org.ipaserver.routing.Callers;
 import org.ipaserver.security.DataAccess;
 import org.ipaserver.security.ProcessRights;
 import org.ipaserver.security.Right;
@@ -38,7 +38,7 @@ public class FlowService {
     @EJB
     LaunchGate gate;
     @EJB
-    org.ipaserver.definition.boundary.DefinitionService definitions;
+    org.ipaserver.catalog.boundary.DefinitionService definitions;
 
     public FlowView launch(String definition, Integer version, Map<String, JsonValue> variables) {
         require(Right.LAUNCH, definition, "launch process '" + definition + "'");

@@ -1,6 +1,7 @@
 package org.ipaserver.flow;
 
 import jakarta.persistence.EntityManager;
+import org.ipaserver.action.Outcome;
 import org.ipaserver.definition.CompiledProcess;
 
 /** Where the engine sends work items and takes them back (timeout, cancel); the work-item feature implements it. */

@@ -1,7 +1,7 @@
 package org.ipaserver.job;
 
+import org.ipaserver.action.CallResult;
 import org.ipaserver.flow.CallRequest;
-import org.ipaserver.flow.CallResult;
 
 /**
  * Makes the calls of one external action type, outside any transaction and holding no flow row

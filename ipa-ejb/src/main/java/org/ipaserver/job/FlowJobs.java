@@ -9,8 +9,8 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.ipaserver.action.CallResult;
 import org.ipaserver.flow.CallRequest;
-import org.ipaserver.flow.CallResult;
 import org.ipaserver.flow.FlowEngine;
 
 /** The job use cases, each in a transaction of its own, so that one job's failure touches no other. */

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.ipaserver.definition.DefinitionCatalog;
+import org.ipaserver.catalog.DefinitionCatalog;
 import org.ipaserver.expression.Expressions;
 import org.ipaserver.flow.FlowEngine;
 import org.ipaserver.store.LocalStore;
@@ -171,7 +171,7 @@ public final class FlowBenchmark {
                     var answer = process ? workers.get().call(new org.ipaserver.handler.HandlerRequest(
                             "score-applicant", inputs, java.time.Duration.ofSeconds(10), request.flowId(),
                             request.idempotencyKey())) : echo.run(inputs);
-                    var result = new org.ipaserver.flow.CallResult(answer.exitPath(), answer.outputs(), null);
+                    var result = new org.ipaserver.action.CallResult(answer.exitPath(), answer.outputs(), null);
                     store.run(em -> engine.callEnded(em, request.flowId(), request.number(), result));
                 }
                 return null;

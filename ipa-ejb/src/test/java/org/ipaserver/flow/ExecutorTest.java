@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import org.ipaserver.action.Outcome;
 import org.junit.jupiter.api.Test;
 
 class ExecutorTest {
@@ -165,7 +166,7 @@ class ExecutorTest {
     @Test
     void aDescriptionOverARestrictedVariableInAnOlderVersionShowsTheFormNameInstead() {
         // validation now refuses this definition; versions published before still run
-        var definition = org.ipaserver.definition.DefinitionReader.read("""
+        var definition = org.ipaserver.catalog.DefinitionReader.read("""
                 { "name": "Old", "startState": "S",
                   "securitySpecifications": [ { "name": "Private", "users": ["alice"] } ],
                   "variables": [ { "name": "Ssn", "type": "String", "securitySpecification": "Private" } ],

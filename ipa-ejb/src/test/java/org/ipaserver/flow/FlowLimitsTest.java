@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import org.ipaserver.action.Outcome;
 import org.junit.jupiter.api.Test;
 
 /** A definition that recurses or grows without bound ends its flow in error, never the server. */
@@ -105,9 +106,9 @@ class FlowLimitsTest {
                   "states": [ { "name": "S", "actions": [
                     { "type": "SendWorkItemToUser", "form": "F", "user": "${Who}" } ] } ] }
                 """);
-        var state = executor.start(process, Map.of("Who", "u".repeat(Executor.MAX_RECIPIENT_LENGTH + 1)));
+        var state = executor.start(process, Map.of("Who", "u".repeat(129)));
         var failed = assertInstanceOf(Outcome.Failed.class, executor.run(process, state));
         assertEquals("SendWorkItemToUser: the user to send the work item to is longer than "
-                + Executor.MAX_RECIPIENT_LENGTH + " characters: no user has such a name", failed.message());
+                + "128 characters: no user has such a name", failed.message());
     }
 }

@@ -3,9 +3,9 @@ package org.ipaserver.flow;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import org.ipaserver.catalog.DefinitionReader;
+import org.ipaserver.catalog.DefinitionValidator;
 import org.ipaserver.definition.CompiledProcess;
-import org.ipaserver.definition.DefinitionReader;
-import org.ipaserver.definition.DefinitionValidator;
 import org.ipaserver.expression.Expressions;
 
 /** Compiles definitions written inline in tests, failing the test when one is not valid. */

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.ipaserver.definition.DefinitionCatalog;
+import org.ipaserver.catalog.DefinitionCatalog;
 import org.ipaserver.expression.Expressions;
 import org.ipaserver.store.LocalStore;
 import org.ipaserver.workitem.WorkItemRouter;

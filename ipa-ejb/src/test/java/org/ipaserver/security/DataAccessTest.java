@@ -3,7 +3,7 @@ package org.ipaserver.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Set;
-import org.ipaserver.definition.DefinitionReader;
+import org.ipaserver.catalog.DefinitionReader;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
-import org.ipaserver.definition.DefinitionCatalog;
+import org.ipaserver.catalog.DefinitionCatalog;
 import org.ipaserver.expression.Expressions;
 import org.ipaserver.flow.FlowEngine;
 import org.ipaserver.flow.MutableClock;

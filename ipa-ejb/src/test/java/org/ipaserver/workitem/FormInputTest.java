@@ -8,11 +8,9 @@ import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.ipaserver.definition.DefinitionValidator;
 import org.ipaserver.definition.FormDef;
 import org.ipaserver.definition.VariableDef;
 import org.ipaserver.definition.VariableType;
-import org.ipaserver.flow.FlowExceptions;
 import org.ipaserver.refusal.InvalidInput.FieldError;
 import org.ipaserver.refusal.InvalidInput;
 import org.junit.jupiter.api.Test;
@@ -24,7 +22,7 @@ class FormInputTest {
             new FormDef.Field("approved", null, "Approved", false, false, List.of(), "$.forms[0].fields[0]"),
             new FormDef.Field("amount", null, "Amount", false, false, List.of(), "$.forms[0].fields[1]")),
             List.of(new FormDef.Button("Done", null, "$.forms[0].buttons[0]")), "$.forms[0]");
-    private static final Map<String, VariableDef> GLOBALS = DefinitionValidator.byName(List.of(
+    private static final Map<String, VariableDef> GLOBALS = VariableDef.byName(List.of(
             new VariableDef("Approved", new VariableType(VariableType.Base.BOOLEAN, false), null, null, false, null,
                     "$.variables[0]"),
             new VariableDef("Amount", new VariableType(VariableType.Base.DECIMAL, false), null, null, false, null,

@@ -12,8 +12,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
-import org.ipaserver.definition.DefinitionCatalog;
-import org.ipaserver.definition.boundary.DefinitionService;
+import org.ipaserver.catalog.DefinitionCatalog;
+import org.ipaserver.catalog.boundary.DefinitionService;
 import org.ipaserver.definition.Problem;
 import org.ipaserver.flow.FlowExceptions;
 

@@ -3,8 +3,8 @@ package org.ipaserver.integration.database;
 import jakarta.enterprise.context.ApplicationScoped;
 import javax.naming.InitialContext;
 import javax.sql.DataSource;
+import org.ipaserver.action.CallResult;
 import org.ipaserver.flow.CallRequest;
-import org.ipaserver.flow.CallResult;
 import org.ipaserver.job.ExternalCall;
 
 /**

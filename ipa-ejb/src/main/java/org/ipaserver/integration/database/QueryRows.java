@@ -9,10 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ipaserver.action.CallResult;
 import org.ipaserver.definition.ActionDef;
 import org.ipaserver.definition.TypedValues;
 import org.ipaserver.definition.VariableType;
-import org.ipaserver.flow.CallResult;
 
 /**
  * Reads a query's rows into the action's outputs: each column in {@code outputs} from the first

@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
+import org.ipaserver.action.CallResult;
 import org.ipaserver.definition.ActionDef;
 import org.ipaserver.flow.CallRequest;
-import org.ipaserver.flow.CallResult;
 import org.ipaserver.job.CallUnavailable;
 
 /**

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.Session;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import org.ipaserver.action.CallResult;
 import org.ipaserver.flow.CallRequest;
-import org.ipaserver.flow.CallResult;
 import org.ipaserver.job.ExternalCall;
 
 /**

@@ -14,9 +14,9 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import org.ipaserver.action.CallResult;
 import org.ipaserver.definition.ActionDef;
 import org.ipaserver.flow.CallRequest;
-import org.ipaserver.flow.CallResult;
 import org.ipaserver.job.CallUnavailable;
 
 /**

@@ -18,11 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.ipaserver.action.CallResult;
 import org.ipaserver.definition.ActionDef;
 import org.ipaserver.definition.TypedValues;
 import org.ipaserver.definition.WebServiceRequest;
 import org.ipaserver.flow.CallRequest;
-import org.ipaserver.flow.CallResult;
 import org.ipaserver.store.JsonFactory;
 
 /**

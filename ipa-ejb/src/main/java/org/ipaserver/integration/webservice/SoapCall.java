@@ -17,11 +17,11 @@ import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
+import org.ipaserver.action.CallResult;
+import org.ipaserver.action.WsdlContract;
 import org.ipaserver.definition.ActionDef;
 import org.ipaserver.definition.TypedValues;
-import org.ipaserver.definition.WsdlContract;
 import org.ipaserver.flow.CallRequest;
-import org.ipaserver.flow.CallResult;
 import org.w3c.dom.Element;
 
 /**

@@ -1,7 +1,7 @@
 package org.ipaserver.integration.webservice;
 
 import java.util.Set;
-import org.ipaserver.flow.CallResult;
+import org.ipaserver.action.CallResult;
 
 /** The exit of an HTTP status that is not a success: its own (404), its class (4xx), else failure. */
 final class StatusExits {

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import org.ipaserver.flow.CallResult;
+import org.ipaserver.action.CallResult;
 import org.ipaserver.job.CallUnavailable;
 
 /**

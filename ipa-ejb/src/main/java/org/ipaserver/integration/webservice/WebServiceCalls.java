@@ -6,9 +6,8 @@ import jakarta.enterprise.event.Observes;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.ipaserver.definition.ActionDef;
+import org.ipaserver.action.CallResult;
 import org.ipaserver.flow.CallRequest;
-import org.ipaserver.flow.CallResult;
 import org.ipaserver.job.ExternalCall;
 
 /**

@@ -1,10 +1,10 @@
 package org.ipaserver.integration.webservice;
 
 import java.util.Optional;
+import org.ipaserver.action.CallResult;
+import org.ipaserver.action.WsdlContract;
 import org.ipaserver.definition.ActionDef;
-import org.ipaserver.definition.WsdlContract;
 import org.ipaserver.flow.CallRequest;
-import org.ipaserver.flow.CallResult;
 
 /** Makes CallWebService calls with the server's settings; plain Java, so tests make real calls with it. */
 public final class WebServiceClient {

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.naming.NameNotFoundException;
 import org.h2.jdbcx.JdbcDataSource;
-import org.ipaserver.definition.DefinitionCatalog;
+import org.ipaserver.catalog.DefinitionCatalog;
 import org.ipaserver.expression.Expressions;
 import org.ipaserver.flow.CallRequest;
 import org.ipaserver.flow.FlowEngine;

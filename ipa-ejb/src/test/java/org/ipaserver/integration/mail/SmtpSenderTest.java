@@ -1,6 +1,5 @@
 package org.ipaserver.integration.mail;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,7 +11,6 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -21,9 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.ipaserver.action.CallResult;
 import org.ipaserver.definition.ActionDef;
 import org.ipaserver.flow.CallRequest;
-import org.ipaserver.flow.CallResult;
 import org.ipaserver.job.CallUnavailable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -3,7 +3,7 @@ package org.ipaserver.integration.webservice;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.ipaserver.definition.WsdlContract;
+import org.ipaserver.action.WsdlContract;
 import org.w3c.dom.Element;
 
 /**

@@ -7,11 +7,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ipaserver.action.CallResult;
 import org.ipaserver.definition.ActionDef;
 import org.ipaserver.definition.WebServiceRequest;
 import org.ipaserver.flow.CallRequest;
-import org.ipaserver.flow.CallResult;
-import org.ipaserver.store.JsonFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

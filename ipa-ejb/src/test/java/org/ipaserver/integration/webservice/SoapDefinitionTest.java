@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
-import org.ipaserver.definition.DefinitionValidator;
+import org.ipaserver.catalog.DefinitionValidator;
+import org.ipaserver.catalog.ValidationReport;
 import org.ipaserver.definition.Problem;
-import org.ipaserver.definition.ValidationReport;
 import org.ipaserver.expression.Expressions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

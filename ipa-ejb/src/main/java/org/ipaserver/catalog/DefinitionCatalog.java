@@ -1,0 +1,108 @@
+package org.ipaserver.catalog;
+
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.ipaserver.definition.CompiledProcess;
+import org.ipaserver.definition.Problem;
+import org.ipaserver.expression.Expressions;
+
+/**
+ * The published definitions: validation, publication as a new version, and compiled versions
+ * ready to run. A published version never changes, so its compiled form is cached for good.
+ */
+public final class DefinitionCatalog {
+
+    /** A name with its newest version, for listings. */
+    public record Summary(String name, int latestVersion, String description, Instant publishedAt,
+                          String publishedBy) {
+    }
+
+    /** What publishing gives back: the new version and any warnings. */
+    public record Published(String name, int version, boolean testVersion, List<Problem> warnings) {
+    }
+
+    private final Expressions expressions;
+    private final Map<DefinitionRecord.Key, CompiledProcess> compiled = new ConcurrentHashMap<>();
+
+    public DefinitionCatalog(Expressions expressions) {
+        this.expressions = expressions;
+    }
+
+    public Expressions expressions() {
+        return expressions;
+    }
+
+    public ValidationReport validate(EntityManager em, String json) {
+        return validator(em).validate(json);
+    }
+
+    public Published publish(EntityManager em, String json, String publishedBy, Instant now) {
+        return publish(em, json, publishedBy, now, false);
+    }
+
+    /**
+     * Publishes a new version; a test version gets its number like any other but stays out of
+     * "latest" (listings, launches without a version, RunProcess), so only who names it runs it.
+     */
+    public Published publish(EntityManager em, String json, String publishedBy, Instant now, boolean test) {
+        var report = validate(em, json);
+        if (!report.valid()) {
+            throw new InvalidDefinitionException(report);
+        }
+        var definition = DefinitionReader.read(json).definition();
+        var highest = em.createQuery("SELECT MAX(d.version) FROM DefinitionRecord d WHERE d.name = :name",
+                Integer.class).setParameter("name", definition.name()).getSingleResult();
+        int version = (highest == null ? 0 : highest) + 1;
+        em.persist(new DefinitionRecord(definition.name(), version, definition.description(), now, publishedBy,
+                json, test));
+        em.flush();
+        return new Published(definition.name(), version, test, report.warnings());
+    }
+
+    /** A version of a process ready to run; {@code version} null means the latest. */
+    public Optional<CompiledProcess> find(EntityManager em, String name, Integer version) {
+        var resolved = version != null ? Optional.of(version) : latestVersion(em, name);
+        if (resolved.isEmpty()) {
+            return Optional.empty();
+        }
+        var key = new DefinitionRecord.Key(name, resolved.get());
+        var cached = compiled.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return Optional.ofNullable(em.find(DefinitionRecord.class, key)).map(record -> compiled.computeIfAbsent(key,
+                k -> new CompiledProcess(DefinitionReader.readPublished(record.source()).definition(), record.version())));
+    }
+
+    public Optional<DefinitionRecord> record(EntityManager em, String name, int version) {
+        return Optional.ofNullable(em.find(DefinitionRecord.class, new DefinitionRecord.Key(name, version)));
+    }
+
+    public List<DefinitionRecord> versions(EntityManager em, String name) {
+        return em.createQuery("SELECT d FROM DefinitionRecord d WHERE d.name = :name ORDER BY d.version",
+                DefinitionRecord.class).setParameter("name", name).getResultList();
+    }
+
+    public List<Summary> list(EntityManager em) {
+        return em.createQuery("SELECT d FROM DefinitionRecord d WHERE d.version = (SELECT MAX(e.version) FROM "
+                        + "DefinitionRecord e WHERE e.name = d.name AND e.testVersion = false) ORDER BY d.name",
+                        DefinitionRecord.class)
+                .getResultList().stream()
+                .map(d -> new Summary(d.name(), d.version(), d.description(), d.publishedAt(), d.publishedBy()))
+                .toList();
+    }
+
+    private Optional<Integer> latestVersion(EntityManager em, String name) {
+        var max = em.createQuery("SELECT MAX(d.version) FROM DefinitionRecord d WHERE d.name = :name "
+                        + "AND d.testVersion = false", Integer.class).setParameter("name", name).getSingleResult();
+        return Optional.ofNullable(max);
+    }
+
+    private DefinitionValidator validator(EntityManager em) {
+        return new DefinitionValidator(expressions, name -> find(em, name, null).map(CompiledProcess::definition));
+    }
+}

@@ -1,0 +1,2 @@
+/** The catalog of process definitions: reading the JSON format, validation, publishing and versions. */
+package org.ipaserver.catalog;

@@ -1,2 +1,0 @@
-/** The definitions' use cases for callers of the API, with the designer's rights checked. */
-package org.ipaserver.definition.boundary;
