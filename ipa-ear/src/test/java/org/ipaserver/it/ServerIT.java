@@ -1,6 +1,7 @@
 package org.ipaserver.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -61,6 +62,8 @@ class ServerIT {
         assertEquals(200, ready.statusCode(), ready::body);
         assertTrue(ready.body().contains("ipa-flow-store"), ready::body);
         assertTrue(ready.body().contains("41044"), "the embedded default database is reported: " + ready.body());
+        assertFalse(ready.body().contains("jdbc") || ready.body().contains("/db/"), "the anonymous answer names "
+                + "no data source or database file: " + ready.body());
     }
 
     /** Server-level endpoints (outside /ipa/api), which need no credentials. */

@@ -25,6 +25,7 @@ import org.ipaserver.flow.FlowEngine;
 import org.ipaserver.flow.LaunchGate;
 import org.ipaserver.job.FlowJobs;
 import org.ipaserver.job.JobWorkers;
+import org.ipaserver.store.StoreFailures;
 import org.ipaserver.workitem.WorkItemService;
 
 /**
@@ -66,6 +67,8 @@ public class IpaServer implements LaunchGate {
 
     private volatile StoreStatus store = StoreStatus.notChecked();
     private volatile boolean restoring = true;
+    /** Whether what this instance had in hand when it stopped was restored (once, at the first usable check). */
+    private volatile boolean restored;
     private volatile boolean stopping;
     private ScheduledFuture<?> poller;
     /** Timers due before this instant are the restore phase's; later ones are ordinary work. */
@@ -91,10 +94,25 @@ public class IpaServer implements LaunchGate {
         return store;
     }
 
+    /**
+     * A request or a job found the database unreachable: the store is unusable (event 41045)
+     * until the next check connects again, readiness goes down and launches are refused meanwhile.
+     */
+    public void storeUnreachable(Throwable failure) {
+        var was = store;
+        if (was.usable()) {
+            store = new StoreStatus(false, StoreStatus.CANNOT_CONNECT, "Lost the connection to the flow store "
+                    + "through data source " + DATA_SOURCE + " (" + JobWorkers.reason(failure) + "); launches are "
+                    + "refused and jobs wait until it answers again, which the server checks by itself.");
+            LOG.severe("IPA event " + StoreStatus.CANNOT_CONNECT + ": " + store.message());
+        }
+    }
+
     @Override
     public String launchBlockedReason() {
         if (!store.usable()) {
-            return "the flow store is unusable (event " + store.eventId() + "): " + store.message();
+            return "the flow store is unusable (event " + store.eventId() + "): " + store.summary() + "; try again "
+                    + "shortly";
         }
         if (restoring && parameters.blockLaunchDuringRestore()) {
             return "the server is restoring flows (PAS_blockLaunchDuringRestore); try again shortly";
@@ -117,7 +135,11 @@ public class IpaServer implements LaunchGate {
                 LOG.info("IPA Server restored its waiting flows; launches are open");
             }
         } catch (RuntimeException e) {
-            LOG.warning("Job pass failed: " + JobWorkers.reason(e));
+            if (StoreFailures.unreachable(e)) {
+                storeUnreachable(e);
+            } else {
+                LOG.warning("Job pass failed: " + JobWorkers.reason(e));
+            }
         }
     }
 
@@ -151,10 +173,15 @@ public class IpaServer implements LaunchGate {
         } catch (NamingException e) {
             // reported as event 41043 by the check
         }
-        store = new StoreCheck(DATA_SOURCE, createSchemaOnH2).check(dataSource);
-        if (store.usable()) {
+        var lost = store.eventId() == StoreStatus.CANNOT_CONNECT && restored;
+        store = StoreCheck.log(new StoreCheck(DATA_SOURCE, createSchemaOnH2).check(dataSource), store);
+        if (store.usable() && !restored) {
             restoreWorkItems();
             restoreCalls();
+            restored = true;
+        } else if (store.usable() && lost) {
+            // the server kept running: what it has in hand is still live, nothing is restored
+            LOG.info("IPA Server reaches its flow store again; launches are open and jobs go on");
         }
     }
 }

@@ -16,6 +16,21 @@ public record StoreStatus(boolean usable, int eventId, String message) {
         return new StoreStatus(true, 0, message);
     }
 
+    /**
+     * What callers and the anonymous health check are told: the event and what it means, never the
+     * database's own message (which names hosts, users and SQL). The server log has the details.
+     */
+    public String summary() {
+        return switch (eventId) {
+            case NO_DATA_SOURCE -> "no data source is configured for the flow store";
+            case CANNOT_CONNECT -> "the flow store database cannot be reached";
+            case SCHEMA_UNUSABLE -> "the flow store schema is missing or too old: the server log names the script "
+                    + "to run";
+            case DEFAULT_DATABASE -> "the flow store uses the embedded H2 database";
+            default -> usable ? "the flow store is usable" : "the flow store has not been checked yet";
+        };
+    }
+
     public static StoreStatus notChecked() {
         return new StoreStatus(false, 0, "the flow store has not been checked yet");
     }

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ipaserver.action.CallResult;
 import org.ipaserver.flow.CallRequest;
 import org.ipaserver.flow.FlowRecord;
+import org.ipaserver.store.StoreFailures;
 
 /**
  * The bounded pools that fire this instance's jobs: timers on one, external calls (which mostly
@@ -61,6 +62,7 @@ public class JobWorkers {
     private final AtomicInteger timersInHand = new AtomicInteger();
     private Map<String, ExternalCall> callsByType;
     private volatile boolean stopping;
+    private volatile long lastStoreWarning;
 
     @PostConstruct
     void start() {
@@ -142,6 +144,10 @@ public class JobWorkers {
         try {
             jobs.runTimer(flowId);
         } catch (RuntimeException e) {
+            if (StoreFailures.unreachable(e) || StoreFailures.tooSlow(e)) {
+                storeUnreachable(e); // not the flow's fault: its lease runs out and it fires once the store answers
+                return;
+            }
             var reason = reason(e);
             LOG.warning("Timer job of flow " + flowId + " failed: " + reason);
             try {
@@ -162,6 +168,10 @@ public class JobWorkers {
                 call(request);
             }
         } catch (RuntimeException e) {
+            if (StoreFailures.unreachable(e) || StoreFailures.tooSlow(e)) {
+                storeUnreachable(e);
+                return;
+            }
             LOG.warning("Call job of flow " + flowId + " failed: " + reason(e));
             jobs.jobFailed(flowId, reason(e), maxAttempts);
         }
@@ -183,25 +193,43 @@ public class JobWorkers {
         resume(request, result);
     }
 
-    /** The answer is kept in hand across a few failed commits (a lost race, a database hiccup). */
+    /**
+     * The answer is kept in hand across a few failed commits (a lost race, a database hiccup), and
+     * while the store cannot be reached, for as long as the call's lease would have lasted.
+     */
     private void resume(CallRequest request, CallResult result) {
+        long giveUpAt = System.currentTimeMillis() + Math.max(leaseSeconds, 60) * 1000L;
         for (int attempt = 1; ; attempt++) {
             try {
                 jobs.callEnded(request, result);
                 return;
             } catch (RuntimeException e) {
-                if (attempt == 3 || stopping) {
+                var unreachable = StoreFailures.unreachable(e);
+                if (unreachable) {
+                    storeUnreachable(e);
+                }
+                if (stopping || (unreachable ? System.currentTimeMillis() > giveUpAt : attempt == 3)) {
                     LOG.warning("The answer of call " + request.number() + " of flow " + request.flowId()
                             + " could not be committed: " + reason(e) + "; the flow is restored in error");
                     return;
                 }
                 try {
-                    Thread.sleep(200L * attempt);
+                    Thread.sleep(unreachable ? Math.min(1000L * attempt, 5000L) : 200L * attempt);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return;
                 }
             }
+        }
+    }
+
+    /** A job met a store that cannot be reached or is too slow: said once every half minute, not once per job. */
+    private void storeUnreachable(RuntimeException e) {
+        long now = System.currentTimeMillis();
+        if (now - lastStoreWarning > 30_000) {
+            lastStoreWarning = now;
+            LOG.warning("Jobs wait for the flow store, which cannot be reached or is too slow (" + reason(e)
+                    + "); they are not counted as failed attempts and run again when their lease runs out");
         }
     }
 

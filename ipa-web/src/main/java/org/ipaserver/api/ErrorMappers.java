@@ -1,5 +1,6 @@
 package org.ipaserver.api;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
@@ -11,11 +12,15 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ipaserver.admin.IpaServer;
+import org.ipaserver.admin.StoreStatus;
 import org.ipaserver.catalog.InvalidDefinitionException;
+import org.ipaserver.job.JobWorkers;
 import org.ipaserver.flow.FlowExceptions;
 import org.ipaserver.refusal.InvalidInput;
 import org.ipaserver.routing.RoutingExceptions;
 import org.ipaserver.security.AccessDenied;
+import org.ipaserver.store.StoreFailures;
 import org.ipaserver.store.UniqueKeys;
 import org.ipaserver.workitem.WorkItemConflict;
 import org.ipaserver.workitem.WorkItemDesk;
@@ -25,6 +30,9 @@ import org.ipaserver.workitem.WorkItemDesk;
 public class ErrorMappers implements ExceptionMapper<Exception> {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
+
+    @EJB
+    IpaServer server;
 
     @Override
     public Response toResponse(Exception exception) {
@@ -63,15 +71,30 @@ public class ErrorMappers implements ExceptionMapper<Exception> {
             return ApiProblem.response(Status.CONFLICT, e.getMessage());
         }
         if (e instanceof FlowExceptions.LaunchesBlocked) {
-            return ApiProblem.response(Status.SERVICE_UNAVAILABLE, e.getMessage());
+            return unavailable(e.getMessage(), 10);
         }
         if (e instanceof WebApplicationException web) {
             var status = Status.fromStatusCode(web.getResponse().getStatus());
             return ApiProblem.response(status == null ? Status.INTERNAL_SERVER_ERROR : status, web.getMessage());
         }
+        if (StoreFailures.unreachable(exception)) {
+            server.storeUnreachable(exception);
+            return unavailable("the flow store database cannot be reached (event " + StoreStatus.CANNOT_CONNECT
+                    + "); nothing was changed: try again shortly", 10);
+        }
+        if (StoreFailures.tooSlow(exception)) {
+            LOG.warning("Request refused: the flow store answered too slowly (" + JobWorkers.reason(exception) + ")");
+            return unavailable("the flow store database is too slow to answer now; nothing was changed: try again "
+                    + "shortly", 5);
+        }
         LOG.log(Level.SEVERE, "Request failed", e);
         return ApiProblem.response(Status.INTERNAL_SERVER_ERROR, "the server failed to handle the request; "
                 + "its log has the details");
+    }
+
+    private static Response unavailable(String message, int retryAfterSeconds) {
+        var response = ApiProblem.response(Status.SERVICE_UNAVAILABLE, message);
+        return Response.fromResponse(response).header("Retry-After", retryAfterSeconds).build();
     }
 
     /** An optimistic lock lost at commit arrives wrapped in transaction exceptions: look down the chain. */

@@ -8,7 +8,10 @@ import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 import org.ipaserver.admin.IpaServer;
 
-/** Health: alive while the application runs; ready only while the flow store is usable. */
+/**
+ * Health: alive while the application runs; ready only while the flow store is usable. The answer
+ * is anonymous: it names the store's event, never the database's own message (that is in the log).
+ */
 public class StoreHealth {
 
     @Readiness
@@ -21,7 +24,7 @@ public class StoreHealth {
         public HealthCheckResponse call() {
             var store = server.store();
             return HealthCheckResponse.named("ipa-flow-store").status(store.usable())
-                    .withData("eventId", store.eventId()).withData("message", store.message()).build();
+                    .withData("eventId", store.eventId()).withData("message", store.summary()).build();
         }
     }
 
