@@ -9,6 +9,6 @@ import java.util.Map;
  */
 public interface ItemsInHand {
 
-    /** User to the number of open work items they hold; users who hold none are absent. */
-    Map<String, Integer> byUser(EntityManager em);
+    /** Each of these users to the number of open work items they hold; users who hold none are absent. */
+    Map<String, Integer> byUser(EntityManager em, java.util.Collection<String> users);
 }

@@ -24,7 +24,7 @@ public final class WorkgroupRouting {
     /** The one decision both real routing and the supervisors' routing question make. */
     static RoutingDecision decide(EntityManager em, Workgroup workgroup, Map<String, Integer> skills,
                                   ItemsInHand itemsInHand) {
-        return Router.decide(skills, Candidates.of(em, workgroup, itemsInHand.byUser(em)));
+        return Router.decide(skills, Candidates.of(em, workgroup, itemsInHand.byUser(em, workgroup.members())));
     }
 
     public static boolean isMember(EntityManager em, String user, String workgroup) {

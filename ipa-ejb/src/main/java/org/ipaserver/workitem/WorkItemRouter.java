@@ -82,10 +82,15 @@ public final class WorkItemRouter implements WorkItemDispatch {
                 .ifPresent(member -> item.move(WorkItemStatus.ALERTING, member, clock.instant()));
     }
 
-    private static Map<String, Integer> itemsInHand(EntityManager em) {
+    /** Counted for the workgroup's members only: an index range per member, not a scan of every item ever sent. */
+    private static Map<String, Integer> itemsInHand(EntityManager em, java.util.Collection<String> users) {
         var counts = new HashMap<String, Integer>();
-        em.createQuery("SELECT w.owner, COUNT(w) FROM WorkItem w WHERE w.owner IS NOT NULL AND w.status IN :open "
+        if (users.isEmpty()) {
+            return counts;
+        }
+        em.createQuery("SELECT w.owner, COUNT(w) FROM WorkItem w WHERE w.owner IN :users AND w.status IN :open "
                         + "GROUP BY w.owner", Object[].class)
+                .setParameter("users", List.copyOf(users))
                 .setParameter("open", List.of(WorkItemStatus.ALERTING.code(), WorkItemStatus.PROCESSING.code(),
                         WorkItemStatus.HELD.code()))
                 .getResultList().forEach(row -> counts.put((String) row[0], ((Number) row[1]).intValue()));

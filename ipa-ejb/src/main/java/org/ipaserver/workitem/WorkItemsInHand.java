@@ -2,6 +2,7 @@ package org.ipaserver.workitem;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.Collection;
 import java.util.Map;
 import org.ipaserver.routing.ItemsInHand;
 
@@ -10,7 +11,7 @@ import org.ipaserver.routing.ItemsInHand;
 public class WorkItemsInHand implements ItemsInHand {
 
     @Override
-    public Map<String, Integer> byUser(EntityManager em) {
-        return WorkItemRouter.ITEMS_IN_HAND.byUser(em);
+    public Map<String, Integer> byUser(EntityManager em, Collection<String> users) {
+        return WorkItemRouter.ITEMS_IN_HAND.byUser(em, users);
     }
 }

@@ -29,10 +29,12 @@ import org.ipaserver.store.LocalStore;
  * {@code --call process} one of the handlers/score-applicant worker process (one live worker a
  * client thread, as the connector's pool keeps them): the launch commits "calling", the handler
  * runs outside the transaction, its answer commits the rest.
+ * {@code --mode workitems} runs N work-item units (launch, find in my list, pick up, complete with a
+ * button: the flow ends), each client thread a member of its own workgroup.
  * {@code --mode timers} fires N due timers with W workers (lease, then one transaction each) and
  * prints timers/s.
  *
- * <pre>--mode inprocess|http|timers --db h2|postgresql --flows 20000 --threads 4 --call none|jvm|process
+ * <pre>--mode inprocess|http|workitems|timers --db h2|postgresql --flows 20000 --threads 4 --call none|jvm|process
  * --timers 10000 --workers 4 --url http://localhost:8080/ipa/api --user admin:admin</pre>
  */
 public final class FlowBenchmark {
@@ -72,6 +74,20 @@ public final class FlowBenchmark {
                 { "type": "UpdateVariables", "assignments": [ { "variable": "A", "value": "${A + 1}" } ] } ] } ] }
             """;
 
+    /** A work item to the client's own workgroup; its Approve button ends the flow. */
+    static final String REVIEW = """
+            { "name": "BenchReview", "startState": "S",
+              "variables": [ { "name": "Desk", "type": "String" }, { "name": "Amount", "type": "Decimal", "initial": 900 },
+                             { "name": "Note", "type": "String" }, { "name": "Outcome", "type": "String" } ],
+              "forms": [ { "name": "Check", "description": "Check ${Amount}",
+                "fields": [ { "name": "amount", "variable": "Amount", "readOnly": true },
+                            { "name": "note", "variable": "Note", "required": true } ],
+                "buttons": [ { "name": "Approve" }, { "name": "Deny" } ] } ],
+              "states": [ { "name": "S", "actions": [
+                { "type": "SendWorkItemToWorkgroup", "form": "Check", "workgroup": "${Desk}",
+                  "exits": { "Approve": [ { "type": "UpdateVariables", "assignments": [ { "variable": "Outcome", "value": "approved" } ] } ] } } ] } ] }
+            """;
+
     public static void main(String[] args) throws Exception {
         var options = options(args);
         var mode = options.getOrDefault("mode", "inprocess");
@@ -79,6 +95,8 @@ public final class FlowBenchmark {
         int threads = Integer.parseInt(options.getOrDefault("threads", "4"));
         if (mode.equals("http")) {
             http(options, flows, threads);
+        } else if (mode.equals("workitems")) {
+            workItems(options.getOrDefault("db", "h2"), flows, threads);
         } else if (mode.equals("timers")) {
             timers(options.getOrDefault("db", "h2"), Integer.parseInt(options.getOrDefault("timers", "10000")),
                     Integer.parseInt(options.getOrDefault("workers", "4")));
@@ -95,6 +113,69 @@ public final class FlowBenchmark {
             // the embedded default's settings: commits reach the OS at once (see configure-domain.sh)
             default -> LocalStore.h2("jdbc:h2:file:./target/bench/ipa-" + System.nanoTime() + ";WRITE_DELAY=0");
         };
+    }
+
+    /**
+     * One unit: launch a flow that sends a work item to the client's workgroup (routed to its one
+     * available member), find it in the member's list, pick it up, complete it with a button; the
+     * flow ends. Four transactions, as four REST calls would make them.
+     */
+    private static void workItems(String db, int units, int threads) throws Exception {
+        try (var store = store(db)) {
+            var clock = Clock.systemUTC();
+            var catalog = new DefinitionCatalog(new Expressions());
+            var router = new org.ipaserver.workitem.WorkItemRouter(clock);
+            var engine = new FlowEngine(catalog, clock, "bench", 10, router);
+            var desk = new org.ipaserver.workitem.WorkItemDesk(engine, catalog, clock, router);
+            store.run(em -> catalog.publish(em, REVIEW, "bench", java.time.Instant.now()));
+            var desks = new AtomicInteger();
+            var member = ThreadLocal.withInitial(() -> {
+                var user = "bench" + desks.incrementAndGet();
+                store.run(em -> {
+                    var routing = org.ipaserver.routing.RoutingServices.asAdmin(em, (e, users) -> Map.of(), change -> { });
+                    routing.saveWorkgroup("Desk-" + user, null, java.util.List.of(user));
+                    routing.setLicence(user, "GROUP_ROUTED");
+                    routing.setPresence(user, "available");
+                });
+                return user;
+            });
+            var note = Map.<String, jakarta.json.JsonValue>of("note", jakarta.json.Json.createValue("looks fine"));
+            var steps = new java.util.concurrent.atomic.LongAdder[] {new java.util.concurrent.atomic.LongAdder(),
+                new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder(),
+                new java.util.concurrent.atomic.LongAdder()};
+            Callable<Void> unit = () -> {
+                var user = member.get();
+                var caller = org.ipaserver.security.Caller.named(user);
+                long t0 = System.nanoTime();
+                store.run(em -> engine.launch(em, "BenchReview", null,
+                        Map.of("Desk", jakarta.json.Json.createValue("Desk-" + user)), "bench"));
+                long t1 = System.nanoTime();
+                var items = store.inTransaction(em -> desk.mine(em, caller));
+                long t2 = System.nanoTime();
+                if (items.size() != 1) {
+                    throw new IllegalStateException(user + " holds " + items.size() + " work items, not 1");
+                }
+                var id = items.get(0).id();
+                store.run(em -> desk.pickUp(em, id, caller, null));
+                long t3 = System.nanoTime();
+                store.run(em -> desk.complete(em, id, caller, "Approve", note, null));
+                long t4 = System.nanoTime();
+                steps[0].add(t1 - t0);
+                steps[1].add(t2 - t1);
+                steps[2].add(t3 - t2);
+                steps[3].add(t4 - t3);
+                return null;
+            };
+            var label = "work items " + db + " (launch, find, pick up, complete)";
+            measure(label, Math.max(1000, units / 4), threads, unit); // warm-up
+            java.util.Arrays.stream(steps).forEach(java.util.concurrent.atomic.LongAdder::reset);
+            System.out.println(measure(label, units, threads, unit).replace(" flows", " units"));
+            System.out.printf("mean ms a step: launch %.2f, find %.2f, pick up %.2f, complete %.2f%n",
+                    steps[0].sum() / 1e6 / units, steps[1].sum() / 1e6 / units, steps[2].sum() / 1e6 / units,
+                    steps[3].sum() / 1e6 / units);
+            System.out.println("rows: flowexec_Completion=" + store.count("flowexec_Completion")
+                    + " ipa_WorkItems=" + store.count("ipa_WorkItems"));
+        }
     }
 
     /** Due timers fired the way the server's workers fire them: leased in batches, one transaction each. */

@@ -79,13 +79,13 @@ class UniqueKeyRacesTest {
     @Test
     void twoCreationsOfOneWorkgroupAtTheSameTimeGiveTheSecondAConflict() {
         var lost = assertThrows(ExecutionException.class, () -> race(
-                em -> RoutingServices.asAdmin(em, e -> java.util.Map.of(), change -> { })
+                em -> RoutingServices.asAdmin(em, (e, users) -> java.util.Map.of(), change -> { })
                         .saveWorkgroup("Underwriters", "first", List.of("ann")),
-                () -> store.inTransaction(em -> RoutingServices.asAdmin(em, e -> java.util.Map.of(), change -> { })
+                () -> store.inTransaction(em -> RoutingServices.asAdmin(em, (e, users) -> java.util.Map.of(), change -> { })
                         .saveWorkgroup("Underwriters", "second", List.of("bob")))));
 
         assertTrue(UniqueKeys.violated(lost.getCause()), "answered 409 Conflict: " + lost.getCause());
-        var kept = store.inTransaction(em -> RoutingServices.asAdmin(em, e -> java.util.Map.of(), change -> { })
+        var kept = store.inTransaction(em -> RoutingServices.asAdmin(em, (e, users) -> java.util.Map.of(), change -> { })
                 .workgroup("Underwriters"));
         assertEquals("first", kept.description());
         assertEquals(List.of("ann"), kept.members());
