@@ -151,7 +151,12 @@ public class IpaServer implements LaunchGate {
         } catch (NamingException e) {
             // reported as event 41043 by the check
         }
-        store = new StoreCheck(DATA_SOURCE, createSchemaOnH2).check(dataSource);
+        var checked = new StoreCheck(DATA_SOURCE, createSchemaOnH2).check(dataSource);
+        // Checked on every poll while unusable: logged when it changes, not twice a second.
+        if (!checked.equals(store)) {
+            StoreCheck.log(checked);
+        }
+        store = checked;
         if (store.usable()) {
             restoreWorkItems();
             restoreCalls();

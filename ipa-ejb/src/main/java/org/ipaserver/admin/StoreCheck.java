@@ -29,9 +29,9 @@ public final class StoreCheck {
 
     public StoreStatus check(DataSource dataSource) {
         if (dataSource == null) {
-            return log(new StoreStatus(false, StoreStatus.NO_DATA_SOURCE, "No data source '" + dataSourceName
+            return new StoreStatus(false, StoreStatus.NO_DATA_SOURCE, "No data source '" + dataSourceName
                     + "' is configured for the flow store. Create a JDBC resource named " + dataSourceName
-                    + " in the server (admin console or asadmin create-jdbc-resource) and restart the application."));
+                    + " in the server (admin console or asadmin create-jdbc-resource) and restart the application.");
         }
         try (var connection = dataSource.getConnection()) {
             var product = connection.getMetaData().getDatabaseProductName();
@@ -41,28 +41,29 @@ public final class StoreCheck {
                 try {
                     schema = createOrUpgradeH2(connection, schema);
                 } catch (SQLException | IllegalArgumentException e) { // a script failed, or is missing for a version
-                    return log(new StoreStatus(false, StoreStatus.SCHEMA_UNUSABLE, "Could not bring the flow store "
+                    return new StoreStatus(false, StoreStatus.SCHEMA_UNUSABLE, "Could not bring the flow store "
                             + "schema of the embedded H2 database behind " + dataSourceName + " to version "
-                            + SCHEMA_VERSION + ": " + e.getMessage()));
+                            + SCHEMA_VERSION + ": " + e.getMessage());
                 }
             }
             if (schema == null || schema < SCHEMA_VERSION) {
-                return log(new StoreStatus(false, StoreStatus.SCHEMA_UNUSABLE, "The flow store schema is missing or "
+                return new StoreStatus(false, StoreStatus.SCHEMA_UNUSABLE, "The flow store schema is missing or "
                         + "too old in data source " + dataSourceName + " (" + product + "): found "
                         + (schema == null ? "no ipa_SchemaVersion table" : "schema version " + schema) + ", need "
                         + SCHEMA_VERSION + ". Run " + scriptsToRun(folder(product), schema) + " against that "
-                        + "database with a user allowed to read and write its tables."));
+                        + "database with a user allowed to read and write its tables; the server notices by itself, "
+                        + "without a restart.");
             }
             if (h2) {
-                return log(new StoreStatus(true, StoreStatus.DEFAULT_DATABASE, "The flow store uses the embedded "
+                return new StoreStatus(true, StoreStatus.DEFAULT_DATABASE, "The flow store uses the embedded "
                         + "H2 database behind " + dataSourceName + ". Fine for trying IPA Server; in production "
-                        + "point " + dataSourceName + " at SQL Server or PostgreSQL."));
+                        + "point " + dataSourceName + " at SQL Server or PostgreSQL.");
             }
             return StoreStatus.ok("flow store on " + product + " through " + dataSourceName);
         } catch (SQLException | RuntimeException e) {
-            return log(new StoreStatus(false, StoreStatus.CANNOT_CONNECT, "Cannot open the flow store through data "
+            return new StoreStatus(false, StoreStatus.CANNOT_CONNECT, "Cannot open the flow store through data "
                     + "source " + dataSourceName + ": " + e.getMessage() + ". Check that the database runs, that "
-                    + "the pool's URL, user and password are right, then the server retries by itself."));
+                    + "the pool's URL, user and password are right, then the server retries by itself.");
         }
     }
 
@@ -127,9 +128,13 @@ public final class StoreCheck {
         return p.contains("postgres") ? "postgresql" : p.contains("microsoft") ? "mssql" : "h2";
     }
 
-    private static StoreStatus log(StoreStatus status) {
+    /** Logs a status with its event ID: the caller does so when it differs from the last one it logged. */
+    static void log(StoreStatus status) {
+        if (status.eventId() == 0) {
+            LOG.info("IPA Server: " + status.message());
+            return;
+        }
         var level = status.usable() ? Level.INFO : Level.SEVERE;
         LOG.log(level, "IPA event {0}: {1}", new Object[] {status.eventId(), status.message()});
-        return status;
     }
 }

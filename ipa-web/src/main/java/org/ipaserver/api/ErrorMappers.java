@@ -1,5 +1,6 @@
 package org.ipaserver.api;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ipaserver.admin.IpaServer;
 import org.ipaserver.definition.InvalidDefinitionException;
 import org.ipaserver.flow.FlowExceptions;
 import org.ipaserver.refusal.InvalidInput;
@@ -25,6 +27,9 @@ import org.ipaserver.workitem.WorkItemDesk;
 public class ErrorMappers implements ExceptionMapper<Exception> {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
+
+    @EJB
+    IpaServer server;
 
     @Override
     public Response toResponse(Exception exception) {
@@ -68,6 +73,12 @@ public class ErrorMappers implements ExceptionMapper<Exception> {
         if (e instanceof WebApplicationException web) {
             var status = Status.fromStatusCode(web.getResponse().getStatus());
             return ApiProblem.response(status == null ? Status.INTERNAL_SERVER_ERROR : status, web.getMessage());
+        }
+        var store = server == null ? null : server.store();
+        if (store != null && !store.usable()) {
+            // Not a fault of the request: the database is unreachable or its schema not there yet.
+            return ApiProblem.response(Status.SERVICE_UNAVAILABLE, "the flow store is unusable (event "
+                    + store.eventId() + "): " + store.message());
         }
         LOG.log(Level.SEVERE, "Request failed", e);
         return ApiProblem.response(Status.INTERNAL_SERVER_ERROR, "the server failed to handle the request; "
