@@ -68,6 +68,13 @@ public class IpaServer implements LaunchGate {
     private volatile boolean restoring = true;
     private volatile boolean stopping;
     private ScheduledFuture<?> poller;
+    /**
+     * A database that cannot be reached is tried again less and less often, up to every 10 s: each
+     * attempt puts the pool's warnings in the server log. A missing schema costs one query: every poll.
+     */
+    private static final long MAX_RECONNECT_MILLIS = 10_000;
+    private long reconnectMillis;
+    private long nextCheckAt;
     /** Timers due before this instant are the restore phase's; later ones are ordinary work. */
     private final java.time.Instant startedAt = java.time.Instant.now();
 
@@ -108,7 +115,9 @@ public class IpaServer implements LaunchGate {
         }
         try {
             if (!store.usable()) {
-                checkStore();
+                if (System.currentTimeMillis() >= nextCheckAt) {
+                    checkStore();
+                }
                 return;
             }
             workers.poll();
@@ -157,6 +166,13 @@ public class IpaServer implements LaunchGate {
             StoreCheck.log(checked);
         }
         store = checked;
+        if (checked.eventId() == StoreStatus.CANNOT_CONNECT) {
+            reconnectMillis = Math.min(MAX_RECONNECT_MILLIS, Math.max(pollMillis, 2 * reconnectMillis));
+            nextCheckAt = System.currentTimeMillis() + reconnectMillis;
+        } else {
+            reconnectMillis = 0;
+            nextCheckAt = 0;
+        }
         if (store.usable()) {
             restoreWorkItems();
             restoreCalls();
