@@ -68,13 +68,8 @@ public class IpaServer implements LaunchGate {
     private volatile boolean restoring = true;
     private volatile boolean stopping;
     private ScheduledFuture<?> poller;
-    /**
-     * A database that cannot be reached is tried again less and less often, up to every 10 s: each
-     * attempt puts the pool's warnings in the server log. A missing schema costs one query: every poll.
-     */
-    private static final long MAX_RECONNECT_MILLIS = 10_000;
-    private long reconnectMillis;
-    private long nextCheckAt;
+    /** Unreachable databases are re-checked with a back-off up to 10 s, a missing schema every poll. */
+    private StoreRecheck recheck;
     /** Timers due before this instant are the restore phase's; later ones are ordinary work. */
     private final java.time.Instant startedAt = java.time.Instant.now();
 
@@ -82,6 +77,7 @@ public class IpaServer implements LaunchGate {
     void start() {
         LOG.info("IPA Server starting; storage ID " + engine.storageId() + "; parameters "
                 + parameters.asMap());
+        recheck = new StoreRecheck(pollMillis, 10_000);
         checkStore();
         poller = scheduler.scheduleWithFixedDelay(this::tick, 0, pollMillis, TimeUnit.MILLISECONDS);
     }
@@ -115,7 +111,7 @@ public class IpaServer implements LaunchGate {
         }
         try {
             if (!store.usable()) {
-                if (System.currentTimeMillis() >= nextCheckAt) {
+                if (recheck.due(System.currentTimeMillis())) {
                     checkStore();
                 }
                 return;
@@ -166,13 +162,7 @@ public class IpaServer implements LaunchGate {
             StoreCheck.log(checked);
         }
         store = checked;
-        if (checked.eventId() == StoreStatus.CANNOT_CONNECT) {
-            reconnectMillis = Math.min(MAX_RECONNECT_MILLIS, Math.max(pollMillis, 2 * reconnectMillis));
-            nextCheckAt = System.currentTimeMillis() + reconnectMillis;
-        } else {
-            reconnectMillis = 0;
-            nextCheckAt = 0;
-        }
+        recheck.checked(checked, System.currentTimeMillis());
         if (store.usable()) {
             restoreWorkItems();
             restoreCalls();
