@@ -127,17 +127,19 @@ set_password() {
         return
     fi
     if [[ -z ${!db_password_var:-} ]]; then
-        # A pool with a user needs a password property; "()" is Payara's empty value.
+        # No password: a database that does not check it (PostgreSQL's trust authentication). Payara
+        # refuses a pool with a user and no password, and cannot hold an empty one: "()" stands in,
+        # sent as it is (measured: an H2 database with an empty password rejects it).
         asadmin set "resources.jdbc-connection-pool.$pool.property.password=()" >/dev/null
         return
     fi
     file=$(mktemp)
     printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "${!db_password_var}" >"$file"
+    local command=create-password-alias
     if listed "$alias" list-password-aliases; then
-        asadmin --passwordfile "$file" update-password-alias "$alias"
-    else
-        asadmin --passwordfile "$file" create-password-alias "$alias"
+        command=update-password-alias
     fi
+    asadmin --passwordfile "$file" "$command" "$alias" || { rm -f "$file"; exit 1; }
     rm -f "$file"
     asadmin set "resources.jdbc-connection-pool.$pool.property.password=\${ALIAS=$alias}" >/dev/null
 }
