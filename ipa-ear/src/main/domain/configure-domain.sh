@@ -1,8 +1,18 @@
 #!/usr/bin/env bash
 # Configures a RUNNING Payara domain for the IPA EAR, the same way for the dev server (./ipa start)
 # and for the integration-test domain:
-#   - JDBC pool ipa-pool + resource jdbc/ipa on an embedded H2 file database <data-dir>/db/ipa
-#     (the H2 driver ships with Payara; AUTO_SERVER lets an H2 console open it while the server runs)
+#   - resource jdbc/ipa on the database named by $IPA_DB (default h2):
+#       h2          pool ipa-pool on an embedded H2 file database <data-dir>/db/ipa (the H2 driver
+#                   ships with Payara; AUTO_SERVER lets an H2 console open it while the server runs)
+#       postgresql  pool ipa-postgresql-pool; IPA_DB_POSTGRESQL_HOST (127.0.0.1), _PORT (5432),
+#                   _DATABASE (ipa), _USER (ipa), _PASSWORD (none) as in Liberty's server.xml
+#       sqlserver   pool ipa-sqlserver-pool; IPA_DB_SQLSERVER_HOST (127.0.0.1), _PORT (1433),
+#                   _DATABASE (ipa), _USER (ipa), _PASSWORD (none), _ENCRYPT (true),
+#                   _TRUSTSERVERCERTIFICATE (false)
+#     A server database's driver jar is added to the domain's lib/ (from $IPA_DB_DRIVER_DIR, default
+#     ipa-ear/target/jdbc, where the build copies it from Maven Central) and its password is kept
+#     as the password alias ipa-<db>-password; EclipseLink's target database is set by a JVM
+#     option. The pool validates connections. The schema is the DBA's (sql/<db>/create.sql).
 #   - file realm "ipa" (keyfile <data-dir>/realm/keyfile) with the demo users and their groups;
 #     demo users made by an earlier version of this script get the groups added since (see below)
 #   - JVM options -Duser.timezone=UTC and -Dipa.handlers.dir=<repository>/handlers (take effect
@@ -55,22 +65,162 @@ demo_users=(
 
 mkdir -p "$data_dir/db" "$data_dir/realm"
 
-if ! listed ipa-pool list-jdbc-connection-pools; then
-    # In asadmin property lists ':' separates properties and '=' name from value: escape them in the URL.
-    # WRITE_DELAY=0: H2 hands every commit to the OS at once; by default it keeps the last 500 ms of
-    # commits in memory, and a killed server would lose flows it had acknowledged.
-    asadmin create-jdbc-connection-pool \
-        --datasourceclassname org.h2.jdbcx.JdbcDataSource \
-        --restype javax.sql.DataSource \
-        --property "URL=jdbc\\:h2\\:file\\:$data_dir/db/ipa;AUTO_SERVER\\=TRUE;WRITE_DELAY\\=0:user=ipa:password=ipa" \
-        ipa-pool
-fi
+db=${IPA_DB:-h2}
+case $db in
+    h2) ;;
+    postgresql)
+        db_properties=(
+            "serverName=${IPA_DB_POSTGRESQL_HOST:-127.0.0.1}"
+            "portNumber=${IPA_DB_POSTGRESQL_PORT:-5432}"
+            "databaseName=${IPA_DB_POSTGRESQL_DATABASE:-ipa}"
+            "user=${IPA_DB_POSTGRESQL_USER:-ipa}"
+        )
+        db_password_var=IPA_DB_POSTGRESQL_PASSWORD
+        driver_glob=postgresql-*.jar
+        ;;
+    sqlserver)
+        # mssql-jdbc encrypts by default and checks the server's certificate: a server with a
+        # self-signed certificate needs TRUSTSERVERCERTIFICATE=true (or its CA in the JVM's trust store).
+        db_properties=(
+            "serverName=${IPA_DB_SQLSERVER_HOST:-127.0.0.1}"
+            "portNumber=${IPA_DB_SQLSERVER_PORT:-1433}"
+            "databaseName=${IPA_DB_SQLSERVER_DATABASE:-ipa}"
+            "user=${IPA_DB_SQLSERVER_USER:-ipa}"
+            "encrypt=${IPA_DB_SQLSERVER_ENCRYPT:-true}"
+            "trustServerCertificate=${IPA_DB_SQLSERVER_TRUSTSERVERCERTIFICATE:-false}"
+        )
+        db_password_var=IPA_DB_SQLSERVER_PASSWORD
+        driver_glob=mssql-jdbc-*.jar
+        ;;
+    *)
+        echo "configure-domain: IPA_DB must be h2, postgresql or sqlserver, not '$db'" >&2
+        exit 1
+        ;;
+esac
+
+# The driver jar into the domain's lib/ (asadmin add-library --type common); loaded at the next restart.
+add_driver() {
+    local driver_dir=${IPA_DB_DRIVER_DIR:-$ipa_root/ipa-ear/target/jdbc} jars jar libraries library
+    jars=("$driver_dir"/$driver_glob)
+    if [[ ! -f ${jars[-1]} ]]; then
+        echo "configure-domain: no $driver_glob in $driver_dir; build first (mvn package) or set IPA_DB_DRIVER_DIR" >&2
+        exit 1
+    fi
+    jar=$(basename "${jars[-1]}")
+    libraries=$(asadmin list-libraries --type common)
+    while IFS= read -r library; do
+        # Another version of the same driver (an older build): one driver on the class path only.
+        if [[ $library == $driver_glob && $library != "$jar" ]]; then
+            asadmin remove-library --type common "$library"
+        fi
+    done <<<"$libraries"
+    if ! grep -qxF -- "$jar" <<<"$libraries"; then
+        asadmin add-library --type common "${jars[-1]}"
+    fi
+}
+
+# The database password as a password alias, so that domain.xml does not hold it in clear text.
+# Not given (the variable unset): an existing pool keeps the password it has.
+set_password() {
+    local pool=$1 alias=ipa-$db-password file
+    if [[ -z ${!db_password_var+set} && $new_pool == false ]]; then
+        return
+    fi
+    if [[ -z ${!db_password_var:-} ]]; then
+        # No password: a database that does not check it (PostgreSQL's trust authentication). Payara
+        # refuses a pool with a user and no password, and cannot hold an empty one: "()" stands in,
+        # sent as it is (measured: an H2 database with an empty password rejects it).
+        asadmin set "resources.jdbc-connection-pool.$pool.property.password=()" >/dev/null
+        return
+    fi
+    file=$(mktemp)
+    printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "${!db_password_var}" >"$file"
+    local command=create-password-alias
+    if listed "$alias" list-password-aliases; then
+        command=update-password-alias
+    fi
+    asadmin --passwordfile "$file" "$command" "$alias" || { rm -f "$file"; exit 1; }
+    rm -f "$file"
+    asadmin set "resources.jdbc-connection-pool.$pool.property.password=\${ALIAS=$alias}" >/dev/null
+}
+
+# --- jdbc/ipa: the engine's data source, on the database chosen by IPA_DB -----------------------
+# Each database has its own pool (ipa-pool = H2, ipa-postgresql-pool, ipa-sqlserver-pool) and
+# jdbc/ipa points at the chosen one: switching leaves the other pools, and the H2 file, as they were.
+case $db in
+    h2)
+        pool=ipa-pool
+        if ! listed ipa-pool list-jdbc-connection-pools; then
+            # In asadmin property lists ':' separates properties and '=' name from value: escape them in the URL.
+            # WRITE_DELAY=0: H2 hands every commit to the OS at once; by default it keeps the last 500 ms of
+            # commits in memory, and a killed server would lose flows it had acknowledged.
+            asadmin create-jdbc-connection-pool \
+                --datasourceclassname org.h2.jdbcx.JdbcDataSource \
+                --restype javax.sql.DataSource \
+                --property "URL=jdbc\\:h2\\:file\\:$data_dir/db/ipa;AUTO_SERVER\\=TRUE;WRITE_DELAY\\=0:user=ipa:password=ipa" \
+                ipa-pool
+        fi
+        validation=H2ConnectionValidation
+        target_database=
+        ;;
+    postgresql | sqlserver)
+        pool=ipa-$db-pool
+        add_driver
+        if [[ $db == postgresql ]]; then
+            datasource=org.postgresql.ds.PGSimpleDataSource
+            validation=PostgresConnectionValidation
+            target_database=PostgreSQL
+        else
+            datasource=com.microsoft.sqlserver.jdbc.SQLServerDataSource
+            validation=MSSQLConnectionValidation
+            target_database=SQLServer
+        fi
+        new_pool=false
+        if ! listed "$pool" list-jdbc-connection-pools; then
+            asadmin create-jdbc-connection-pool --datasourceclassname "$datasource" \
+                --restype javax.sql.DataSource "$pool"
+            new_pool=true
+        fi
+        # Set one by one, so that a value may hold ':' or '=' and a changed setting reaches an existing pool.
+        for entry in "${db_properties[@]}"; do
+            asadmin set "resources.jdbc-connection-pool.$pool.property.$entry" >/dev/null
+        done
+        set_password "$pool"
+        ;;
+esac
+
+# A connection is checked (Payara's check for that database, at most every 10 s) before the pool
+# hands it out; after a failed check every pooled connection is dropped (the database restarted).
+# (Payara checks each attribute as it is set: the method before the switch.)
+asadmin set "resources.jdbc-connection-pool.$pool.connection-validation-method=custom-validation" \
+    "resources.jdbc-connection-pool.$pool.validation-classname=org.glassfish.api.jdbc.validation.$validation" \
+    "resources.jdbc-connection-pool.$pool.validate-atmost-once-period-in-seconds=10" \
+    "resources.jdbc-connection-pool.$pool.fail-all-connections=true" \
+    "resources.jdbc-connection-pool.$pool.is-connection-validation-required=true" >/dev/null
 
 if ! listed jdbc/ipa list-jdbc-resources; then
-    asadmin create-jdbc-resource --connectionpoolid ipa-pool jdbc/ipa
+    asadmin create-jdbc-resource --connectionpoolid "$pool" jdbc/ipa
+else
+    asadmin set "resources.jdbc-resource.jdbc/ipa.pool-name=$pool" >/dev/null
 fi
-# Fails now rather than at the first request if the driver or the URL is wrong (creates the file).
-asadmin ping-connection-pool ipa-pool
+
+# EclipseLink's platform for the database (it reads eclipselink.* system properties that the
+# persistence unit does not set itself). H2 is left to EclipseLink's detection, as before.
+existing_options=$(asadmin list-jvm-options)
+while IFS= read -r option; do
+    if [[ $option == -Declipselink.target-database=* && $option != "-Declipselink.target-database=$target_database" ]]; then
+        asadmin delete-jvm-options "$option"
+    fi
+done <<<"$existing_options"
+if [[ -n $target_database ]] && ! grep -qxF -- "-Declipselink.target-database=$target_database" <<<"$existing_options"; then
+    asadmin create-jvm-options "-Declipselink.target-database=$target_database"
+fi
+
+if [[ $db == h2 ]]; then
+    # Fails now rather than at the first request if the driver or the URL is wrong (creates the file).
+    asadmin ping-connection-pool ipa-pool
+fi
+# A server database's driver is loaded at the next restart: the caller pings that pool after it.
 
 if ! listed ipa list-auth-realms; then
     asadmin create-auth-realm \
@@ -125,8 +275,8 @@ fi
 # the transaction manager rolls back whatever runs longer than 120 s (Payara's default: never), and
 # the pool takes back a connection held longer than 180 s, which ends its database session.
 asadmin set configs.config.server-config.transaction-service.timeout-in-seconds=120
-asadmin set resources.jdbc-connection-pool.ipa-pool.connection-leak-timeout-in-seconds=180
-asadmin set resources.jdbc-connection-pool.ipa-pool.connection-leak-reclaim=true
+asadmin set resources.jdbc-connection-pool.$pool.connection-leak-timeout-in-seconds=180
+asadmin set resources.jdbc-connection-pool.$pool.connection-leak-reclaim=true
 
 # Where RunHandler finds worker-process handlers (the connector's HandlersDirectory falls back to it).
 if ! listed "-Dipa.handlers.dir=$ipa_root/handlers" list-jvm-options; then

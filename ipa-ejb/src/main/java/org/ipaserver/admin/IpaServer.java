@@ -71,6 +71,8 @@ public class IpaServer implements LaunchGate {
     private volatile boolean restored;
     private volatile boolean stopping;
     private ScheduledFuture<?> poller;
+    /** Unreachable databases are re-checked with a back-off up to 10 s, a missing schema every poll. */
+    private StoreRecheck recheck;
     /** Timers due before this instant are the restore phase's; later ones are ordinary work. */
     private final java.time.Instant startedAt = java.time.Instant.now();
 
@@ -78,6 +80,7 @@ public class IpaServer implements LaunchGate {
     void start() {
         LOG.info("IPA Server starting; storage ID " + engine.storageId() + "; parameters "
                 + parameters.asMap());
+        recheck = new StoreRecheck(pollMillis, 10_000);
         checkStore();
         poller = scheduler.scheduleWithFixedDelay(this::tick, 0, pollMillis, TimeUnit.MILLISECONDS);
     }
@@ -126,7 +129,9 @@ public class IpaServer implements LaunchGate {
         }
         try {
             if (!store.usable()) {
-                checkStore();
+                if (recheck.due(System.currentTimeMillis())) {
+                    checkStore();
+                }
                 return;
             }
             workers.poll();
@@ -175,6 +180,7 @@ public class IpaServer implements LaunchGate {
         }
         var lost = store.eventId() == StoreStatus.CANNOT_CONNECT && restored;
         store = StoreCheck.log(new StoreCheck(DATA_SOURCE, createSchemaOnH2).check(dataSource), store);
+        recheck.checked(store, System.currentTimeMillis());
         if (store.usable() && !restored) {
             restoreWorkItems();
             restoreCalls();

@@ -51,7 +51,8 @@ public final class StoreCheck {
                         + "too old in data source " + dataSourceName + " (" + product + "): found "
                         + (schema == null ? "no ipa_SchemaVersion table" : "schema version " + schema) + ", need "
                         + SCHEMA_VERSION + ". Run " + scriptsToRun(folder(product), schema) + " against that "
-                        + "database with a user allowed to read and write its tables.");
+                        + "database with a user allowed to read and write its tables; the server notices by itself, "
+                        + "without a restart.");
             }
             if (h2) {
                 return new StoreStatus(true, StoreStatus.DEFAULT_DATABASE, "The flow store uses the embedded "
@@ -129,7 +130,12 @@ public final class StoreCheck {
 
     /** Logs a status that differs from the one before, so that a check repeated during an outage logs once. */
     public static StoreStatus log(StoreStatus status, StoreStatus before) {
-        if (status.usable() != before.usable() || status.eventId() != before.eventId()) {
+        if (status.usable() == before.usable() && status.eventId() == before.eventId()) {
+            return status;
+        }
+        if (status.eventId() == 0) {
+            LOG.info("IPA Server: " + status.message());
+        } else {
             var level = status.usable() ? Level.INFO : Level.SEVERE;
             LOG.log(level, "IPA event {0}: {1}", new Object[] {status.eventId(), status.message()});
         }

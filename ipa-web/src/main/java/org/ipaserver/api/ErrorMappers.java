@@ -78,7 +78,9 @@ public class ErrorMappers implements ExceptionMapper<Exception> {
             return ApiProblem.response(status == null ? Status.INTERNAL_SERVER_ERROR : status, web.getMessage());
         }
         if (StoreFailures.unreachable(exception)) {
-            server.storeUnreachable(exception);
+            if (server != null) {
+                server.storeUnreachable(exception);
+            }
             return unavailable("the flow store database cannot be reached (event " + StoreStatus.CANNOT_CONNECT
                     + "); nothing was changed: try again shortly", 10);
         }
@@ -86,6 +88,12 @@ public class ErrorMappers implements ExceptionMapper<Exception> {
             LOG.warning("Request refused: the flow store answered too slowly (" + JobWorkers.reason(exception) + ")");
             return unavailable("the flow store database is too slow to answer now; nothing was changed: try again "
                     + "shortly", 5);
+        }
+        var store = server == null ? null : server.store();
+        if (store != null && !store.usable()) {
+            // not a fault of the request: the database is unreachable or its schema not there yet
+            return unavailable("the flow store is unusable (event " + store.eventId() + "): " + store.summary()
+                    + "; try again shortly", 10);
         }
         LOG.log(Level.SEVERE, "Request failed", e);
         return ApiProblem.response(Status.INTERNAL_SERVER_ERROR, "the server failed to handle the request; "
