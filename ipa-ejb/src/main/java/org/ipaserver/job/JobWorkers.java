@@ -11,7 +11,10 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -63,6 +66,9 @@ public class JobWorkers {
     private Map<String, ExternalCall> callsByType;
     private volatile boolean stopping;
     private volatile long lastStoreWarning;
+    /** Jobs leased by this instance that met a store it could not reach: run again by the next good pass. */
+    private final Set<String> timersWaitingForStore = ConcurrentHashMap.newKeySet();
+    private final Set<String> callsWaitingForStore = ConcurrentHashMap.newKeySet();
 
     @PostConstruct
     void start() {
@@ -99,12 +105,17 @@ public class JobWorkers {
      */
     public int poll() {
         int leased = 0;
+        boolean retried = false;
         while (!stopping) {
             int batch = Math.min(BATCH, timerWorkers * 100 - timersInHand.get());
             if (batch <= 0) {
                 break;
             }
             var due = jobs.claimDue(batch, Duration.ofSeconds(leaseSeconds));
+            if (!retried) { // the store answered: the jobs it failed still hold this instance's lease
+                retried = true;
+                retryWaitingForStore();
+            }
             for (var job : due) {
                 if (FlowRecord.CALL.equals(job.kind())) {
                     submit(callPool, () -> prepareAndCall(job.flowId()));
@@ -121,6 +132,20 @@ public class JobWorkers {
             }
         }
         return leased;
+    }
+
+    private void retryWaitingForStore() {
+        for (var flowId : List.copyOf(timersWaitingForStore)) {
+            timersWaitingForStore.remove(flowId);
+            timersInHand.incrementAndGet();
+            if (!submit(timerPool, () -> fireTimer(flowId))) {
+                timersInHand.decrementAndGet();
+            }
+        }
+        for (var flowId : List.copyOf(callsWaitingForStore)) {
+            callsWaitingForStore.remove(flowId);
+            submit(callPool, () -> prepareAndCall(flowId));
+        }
     }
 
     /** A flow committed "calling": the call starts once that commit is done, never before. */
@@ -145,7 +170,8 @@ public class JobWorkers {
             jobs.runTimer(flowId);
         } catch (RuntimeException e) {
             if (StoreFailures.unreachable(e) || StoreFailures.tooSlow(e)) {
-                storeUnreachable(e); // not the flow's fault: its lease runs out and it fires once the store answers
+                storeUnreachable(e); // not the flow's fault: it fires again once the store answers
+                timersWaitingForStore.add(flowId);
                 return;
             }
             var reason = reason(e);
@@ -170,6 +196,7 @@ public class JobWorkers {
         } catch (RuntimeException e) {
             if (StoreFailures.unreachable(e) || StoreFailures.tooSlow(e)) {
                 storeUnreachable(e);
+                callsWaitingForStore.add(flowId);
                 return;
             }
             LOG.warning("Call job of flow " + flowId + " failed: " + reason(e));
@@ -229,7 +256,7 @@ public class JobWorkers {
         if (now - lastStoreWarning > 30_000) {
             lastStoreWarning = now;
             LOG.warning("Jobs wait for the flow store, which cannot be reached or is too slow (" + reason(e)
-                    + "); they are not counted as failed attempts and run again when their lease runs out");
+                    + "); they are not counted as failed attempts and run again once it answers");
         }
     }
 
