@@ -74,6 +74,9 @@ case $db in
             "portNumber=${IPA_DB_POSTGRESQL_PORT:-5432}"
             "databaseName=${IPA_DB_POSTGRESQL_DATABASE:-ipa}"
             "user=${IPA_DB_POSTGRESQL_USER:-ipa}"
+            # A statement waits at most 5 s for a lock (then the request answers 503 and a job tries
+            # again), never until the transaction times out: a session holding a lock cannot hang the server.
+            "options=-c lock_timeout=5s"
         )
         db_password_var=IPA_DB_POSTGRESQL_PASSWORD
         driver_glob=postgresql-*.jar
@@ -88,6 +91,7 @@ case $db in
             "user=${IPA_DB_SQLSERVER_USER:-ipa}"
             "encrypt=${IPA_DB_SQLSERVER_ENCRYPT:-true}"
             "trustServerCertificate=${IPA_DB_SQLSERVER_TRUSTSERVERCERTIFICATE:-false}"
+            "lockTimeout=5000" # as PostgreSQL's lock_timeout: a lock is waited for 5 s at most
         )
         db_password_var=IPA_DB_SQLSERVER_PASSWORD
         driver_glob=mssql-jdbc-*.jar
