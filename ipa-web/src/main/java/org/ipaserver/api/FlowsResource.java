@@ -1,9 +1,8 @@
 package org.ipaserver.api;
 
 import jakarta.ejb.EJB;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -22,7 +21,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.ipaserver.flow.FlowExceptions;
 import org.ipaserver.refusal.InvalidInput.FieldError;
 import org.ipaserver.flow.FlowSearch;
 import org.ipaserver.flow.FlowService;
@@ -37,37 +35,27 @@ public class FlowsResource {
     @EJB
     FlowService flows;
 
-    /** Body: {@code {"definition": "CarLoan", "version": 2, "variables": {"LoanAmount": 25000}}}. */
+    /** What to launch: the process, a version of it (else the latest) and initial variable values. */
+    public record LaunchRequest(
+            @NotBlank(message = "the name of a published process is required") String definition,
+            @Positive(message = "must be a positive whole number") Integer version,
+            /** Free-form: each value is checked against its variable's type by the engine. */
+            Map<String, JsonValue> variables) implements JsonBody {
+    }
+
+    public record InteractionRequest(@NotBlank(message = "the interaction to relate is required") String interactionId)
+            implements JsonBody {
+    }
+
+    public record SkipRequest(@NotBlank(message = "the exit path to take is required (success, failure, timeout or "
+            + "a named exit of the action)") String exit) implements JsonBody {
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response launch(JsonValue json, @Context UriInfo uri) {
-        var body = RequestBodies.object(json);
-        var errors = new ArrayList<FieldError>();
-        String definition = body.get("definition") instanceof JsonString s && !s.getString().isBlank()
-                ? s.getString() : null;
-        if (definition == null) {
-            errors.add(new FieldError("definition", "the name of a published process is required"));
-        }
-        Integer version = null;
-        var rawVersion = body.get("version");
-        if (rawVersion instanceof JsonNumber n && n.isIntegral() && n.intValue() > 0) {
-            version = n.intValue();
-        } else if (rawVersion != null && rawVersion != JsonValue.NULL) {
-            errors.add(new FieldError("version", "must be a positive whole number"));
-        }
-        Map<String, JsonValue> variables = Map.of();
-        var rawVariables = body.get("variables");
-        if (rawVariables instanceof JsonObject object) {
-            variables = object;
-        } else if (rawVariables != null && rawVariables != JsonValue.NULL) {
-            errors.add(new FieldError("variables", "must be an object of variable name → value"));
-        }
-        body.keySet().stream().filter(k -> !List.of("definition", "version", "variables").contains(k))
-                .forEach(k -> errors.add(new FieldError(k, "unknown member")));
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
-        var view = flows.launch(definition, version, variables);
+    public Response launch(LaunchRequest launch, @Context UriInfo uri) {
+        var view = flows.launch(launch.definition(), launch.version(),
+                launch.variables() == null ? Map.of() : launch.variables());
         return Response.created(uri.getBaseUriBuilder().path("flows").path(view.id()).build()).entity(view).build();
     }
 
@@ -114,13 +102,12 @@ public class FlowsResource {
                 pageNumber, pageSize));
     }
 
-    /** Body: {@code {"interactionId": "call-20260131-0042"}}; the flow with its related interactions. */
+    /** The flow with its related interactions. */
     @POST
     @Path("{id}/interactions")
     @Consumes(MediaType.APPLICATION_JSON)
-    public FlowView attachInteraction(@PathParam("id") String id, JsonValue json) {
-        var interaction = RequestBodies.object(json).get("interactionId") instanceof JsonString s ? s.getString() : null;
-        return flows.attachInteraction(id, interaction);
+    public FlowView attachInteraction(@PathParam("id") String id, InteractionRequest interaction) {
+        return flows.attachInteraction(id, interaction.interactionId());
     }
 
     @POST
@@ -136,23 +123,11 @@ public class FlowsResource {
         return flows.retry(id);
     }
 
-    /** Body: {@code {"exit": "failure"}}: the call the flow waits at ends on that exit path without being made. */
+    /** The call the flow waits at ends on that exit path without being made. */
     @POST
     @Path("{id}/skip")
     @Consumes(MediaType.APPLICATION_JSON)
-    public FlowView skip(@PathParam("id") String id, JsonValue json) {
-        var body = RequestBodies.object(json);
-        var errors = new ArrayList<FieldError>();
-        String exit = body.get("exit") instanceof JsonString s && !s.getString().isBlank() ? s.getString() : null;
-        if (exit == null) {
-            errors.add(new FieldError("exit", "the exit path to take is required (success, failure, timeout or a "
-                    + "named exit of the action)"));
-        }
-        body.keySet().stream().filter(k -> !k.equals("exit")).forEach(k -> errors.add(new FieldError(k,
-                "unknown member")));
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
-        return flows.skip(id, exit);
+    public FlowView skip(@PathParam("id") String id, SkipRequest skip) {
+        return flows.skip(id, skip.exit());
     }
 }

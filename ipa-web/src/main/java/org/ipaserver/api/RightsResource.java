@@ -1,7 +1,6 @@
 package org.ipaserver.api;
 
 import jakarta.ejb.EJB;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,13 +21,15 @@ import org.ipaserver.security.RightsService;
 @Produces(MediaType.APPLICATION_JSON)
 public class RightsResource {
 
-    private static final List<String> MEMBERS = List.of("kind", "principal", "right", "process");
-
     /** One grant as the API shows it: {@code {"kind": "workgroup", "principal": "Underwriters", "right": "VIEW", "process": "CarLoan"}}. */
     public record GrantView(String kind, String principal, String right, String process) {
         static GrantView of(Grant grant) {
             return new GrantView(grant.kind().code(), grant.principal(), grant.right().name(), grant.process());
         }
+    }
+
+    /** The values are the facade's to judge, all at once (kinds, rights, roles of the application). */
+    public record GrantRequest(String kind, String principal, String right, String process) implements JsonBody {
     }
 
     @EJB
@@ -43,14 +44,10 @@ public class RightsResource {
     /** 201 when the grant is new, 200 when it was there already. */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response grant(JsonValue body, @Context UriInfo uri) {
-        var grant = RequestBodies.object(body, MEMBERS);
-        var kind = RequestBodies.string(grant, "kind");
-        var principal = RequestBodies.string(grant, "principal");
-        var right = RequestBodies.string(grant, "right");
-        var process = RequestBodies.string(grant, "process");
-        boolean created = rights.grant(kind, principal, right, process);
-        var view = new GrantView(kind, principal, right, process);
+    public Response grant(GrantRequest grant, @Context UriInfo uri) {
+        boolean created = rights.grant(grant.kind(), grant.principal(), grant.right(), grant.process());
+        var view = new GrantView(grant.kind(), grant.principal(), grant.right(), grant.process());
+        var process = grant.process();
         return created
                 ? Response.created(uri.getBaseUriBuilder().path("rights").queryParam("process", process).build())
                         .entity(view).build()

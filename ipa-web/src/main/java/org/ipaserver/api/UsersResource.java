@@ -9,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import java.util.Map;
 import org.ipaserver.routing.PresenceView;
 import org.ipaserver.routing.RoutingService;
@@ -51,13 +50,18 @@ public class UsersResource {
         return routing.presence(user);
     }
 
-    /** Body: {@code {"presence": "available"}} (or away, do-not-disturb). */
+    /** available, away or do-not-disturb; the facade names the values it takes. */
+    public record PresenceChange(String presence) implements JsonBody {
+    }
+
+    public record LicenceChange(String licence) implements JsonBody {
+    }
+
     @PUT
     @Path("presence")
     @Consumes(MediaType.APPLICATION_JSON)
-    public PresenceView setPresence(JsonValue body) {
-        var change = RequestBodies.object(body, List.of("presence"));
-        return routing.setPresence(user, RequestBodies.string(change, "presence"));
+    public PresenceView setPresence(PresenceChange change) {
+        return routing.setPresence(user, change.presence());
     }
 
     @GET
@@ -66,12 +70,10 @@ public class UsersResource {
         return new LicenceGrant(user, routing.licence(user).name());
     }
 
-    /** Body: {@code {"licence": "GROUP_ROUTED"}}. */
     @PUT
     @Path("licence")
     @Consumes(MediaType.APPLICATION_JSON)
-    public LicenceGrant setLicence(JsonValue body) {
-        var change = RequestBodies.object(body, List.of("licence"));
-        return new LicenceGrant(user, routing.setLicence(user, RequestBodies.string(change, "licence")).name());
+    public LicenceGrant setLicence(LicenceChange change) {
+        return new LicenceGrant(user, routing.setLicence(user, change.licence()).name());
     }
 }

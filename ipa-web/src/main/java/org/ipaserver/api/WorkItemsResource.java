@@ -1,8 +1,7 @@
 package org.ipaserver.api;
 
 import jakarta.ejb.EJB;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -41,86 +40,75 @@ public class WorkItemsResource {
         return workItems.get(id);
     }
 
+    /** Pick up, hold and unhold need no body; one may carry the version the client saw. */
+    public record VersionRequest(Long version) implements JsonBody {
+    }
+
+    /** To a user, or back to a workgroup's queue (routed again). */
+    public record TransferRequest(String user, String workgroup, Long version) implements JsonBody {
+    }
+
+    public record DraftRequest(Map<String, JsonValue> values, Long version) implements JsonBody {
+    }
+
+    public record CompleteRequest(@NotBlank(message = "the button pressed is required") String button,
+                                  Map<String, JsonValue> values, Long version) implements JsonBody {
+    }
+
     @POST
     @Path("{id}/pickup")
     public WorkItemView pickUp(@PathParam("id") String id, String body) {
-        return workItems.pickUp(id, version(optionalBody(body)));
+        return workItems.pickUp(id, optionalVersion(body));
     }
 
     @POST
     @Path("{id}/hold")
     public WorkItemView hold(@PathParam("id") String id, String body) {
-        return workItems.hold(id, version(optionalBody(body)));
+        return workItems.hold(id, optionalVersion(body));
     }
 
     @POST
     @Path("{id}/unhold")
     public WorkItemView unhold(@PathParam("id") String id, String body) {
-        return workItems.unhold(id, version(optionalBody(body)));
+        return workItems.unhold(id, optionalVersion(body));
     }
 
-    /** Body: {@code {"user": "bob"}} or {@code {"workgroup": "Underwriters"}}. */
     @POST
     @Path("{id}/transfer")
     @Consumes(MediaType.APPLICATION_JSON)
-    public WorkItemView transfer(@PathParam("id") String id, JsonValue json) {
-        var body = RequestBodies.object(json);
-        return workItems.transfer(id, text(body, "user"), text(body, "workgroup"), version(body));
+    public WorkItemView transfer(@PathParam("id") String id, TransferRequest transfer) {
+        return workItems.transfer(id, blankAsNull(transfer.user()), blankAsNull(transfer.workgroup()),
+                transfer.version());
     }
 
-    /** Body: {@code {"values": {"field": value}, "version": 3}}. */
     @PUT
     @Path("{id}/draft")
     @Consumes(MediaType.APPLICATION_JSON)
-    public WorkItemView saveDraft(@PathParam("id") String id, JsonValue json) {
-        var body = RequestBodies.object(json);
-        return workItems.saveDraft(id, values(body), version(body));
+    public WorkItemView saveDraft(@PathParam("id") String id, DraftRequest draft) {
+        return workItems.saveDraft(id, orNone(draft.values()), draft.version());
     }
 
-    /** Body: {@code {"button": "Approve", "values": {"field": value}, "version": 3}}. */
     @POST
     @Path("{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
-    public WorkItemView complete(@PathParam("id") String id, JsonValue json) {
-        var body = RequestBodies.object(json);
-        var button = text(body, "button");
-        if (button == null) {
-            throw RequestBodies.invalid("button", "the button pressed is required");
-        }
-        return workItems.complete(id, button, values(body), version(body));
+    public WorkItemView complete(@PathParam("id") String id, CompleteRequest completion) {
+        return workItems.complete(id, completion.button(), orNone(completion.values()), completion.version());
     }
 
-    /** Pick up, hold and unhold need no body; one may carry the version the client saw. */
-    private static JsonObject optionalBody(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        return org.ipaserver.store.JsonFactory.readObject(body);
+    /**
+     * The body of pick up, hold and unhold is optional, with or without a content type (a bare
+     * {@code curl -X POST}), so it is taken as text and bound here.
+     */
+    private static Long optionalVersion(String body) {
+        return BodyBinder.bind(StrictJsonBodies.read(body == null ? "" : body, JsonValue.class), VersionRequest.class)
+                .version();
     }
 
-    /** A string member (400 when it is something else), blank taken as absent. */
-    private static String text(JsonObject body, String member) {
-        var value = RequestBodies.string(body, member);
+    private static String blankAsNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static Long version(JsonObject body) {
-        if (body == null || !body.containsKey("version") || body.isNull("version")) {
-            return null;
-        }
-        if (body.get("version") instanceof JsonNumber n && n.isIntegral()) {
-            return n.longValue();
-        }
-        throw RequestBodies.invalid("version", "must be a whole number");
-    }
-
-    private static Map<String, JsonValue> values(JsonObject body) {
-        if (body == null || !body.containsKey("values") || body.isNull("values")) {
-            return Map.of();
-        }
-        if (body.get("values") instanceof JsonObject values) {
-            return values;
-        }
-        throw RequestBodies.invalid("values", "must be an object of field → value");
+    private static Map<String, JsonValue> orNone(Map<String, JsonValue> values) {
+        return values == null ? Map.of() : values;
     }
 }

@@ -1,7 +1,6 @@
 package org.ipaserver.api;
 
 import jakarta.ejb.EJB;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -49,15 +48,15 @@ public class WorkgroupsResource {
         return routing.workgroup(name);
     }
 
-    /** Body: {@code {"description": "...", "members": ["ann", "bob"]}}; without members they are kept. */
+    /** Without members, the members are kept; with them, they are replaced. */
+    public record WorkgroupChange(String description, List<String> members) implements JsonBody {
+    }
+
     @PUT
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response save(@PathParam("name") String name, JsonValue body, @Context UriInfo uri) {
-        var change = RequestBodies.object(body, List.of("description", "members"));
-        var description = RequestBodies.string(change, "description");
-        var members = RequestBodies.strings(change, "members");
-        boolean created = routing.saveWorkgroup(name, description, members);
+    public Response save(@PathParam("name") String name, WorkgroupChange change, @Context UriInfo uri) {
+        boolean created = routing.saveWorkgroup(name, change.description(), change.members());
         var view = routing.workgroup(name);
         return created
                 ? Response.created(uri.getBaseUriBuilder().path("workgroups").path(name).build()).entity(view).build()
