@@ -1,9 +1,9 @@
 package org.ipaserver.api;
 
 import jakarta.ejb.EJB;
+import jakarta.json.JsonValue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -21,13 +21,22 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.ipaserver.refusal.InvalidInput.FieldError;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ipaserver.flow.FlowSearch;
 import org.ipaserver.flow.FlowService;
 import org.ipaserver.flow.FlowView;
+import org.ipaserver.refusal.InvalidInput.FieldError;
 import org.ipaserver.refusal.InvalidInput;
 
 /** Flows: launch, read, search, cancel. */
+@Tag(name = "Flows", description = "Launch flows, follow them, and manage those in trouble")
 @Path("flows")
 @Produces(MediaType.APPLICATION_JSON)
 public class FlowsResource {
@@ -41,18 +50,52 @@ public class FlowsResource {
             @Positive(message = "must be a positive whole number") Integer version,
             /** Free-form: each value is checked against its variable's type by the engine. */
             Map<String, JsonValue> variables) implements JsonBody {
+        // Declared, so that the constraints stay on the fields: on the parameters of an implicit
+        // constructor they make Payara's OpenAPI scan fail (NPE in addSchemaParameter, /openapi 500).
+        public LaunchRequest(String definition, Integer version, Map<String, JsonValue> variables) {
+            this.definition = definition;
+            this.version = version;
+            this.variables = variables;
+        }
     }
 
     public record InteractionRequest(@NotBlank(message = "the interaction to relate is required") String interactionId)
             implements JsonBody {
+        public InteractionRequest(String interactionId) { // declared: see LaunchRequest
+            this.interactionId = interactionId;
+        }
     }
 
     public record SkipRequest(@NotBlank(message = "the exit path to take is required (success, failure, timeout or "
             + "a named exit of the action)") String exit) implements JsonBody {
+        public SkipRequest(String exit) { // declared: see LaunchRequest
+            this.exit = exit;
+        }
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "launchFlow", summary = "Launch a flow",
+            description = "Launches a flow of the named process (its latest version unless one is given) with initial"
+                    + " variable values, each checked against its variable's type. A flow that fails while it "
+                    + "runs is still created, in status error. Needs the launch right on the process.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "LaunchRequest"),
+                    examples = @ExampleObject(name = "launchFlow", value = "{\"definition\": \"CarLoan\", \"variables\": {\"FirstName\": \"Ann\", \"LastName\": \"Lee\", "
+                    + "\"LoanAmount\": 20000, \"CreditScore\": 700}}")))
+    @APIResponse(responseCode = "201", description = "launched; Location names the flow",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FlowView"),
+                    examples = @ExampleObject(name = "launchFlow", value = "{\"id\": \"6a1f0c9e-5b1d-4c61-9a57-3f2d8f0e1a42\", \"definition\": \"CarLoan\", \"version\": 1, "
+                    + "\"status\": \"waiting\", \"currentState\": \"Scoring\", \"launchedBy\": \"alice\", \"startedAt\": "
+                    + "\"2026-01-31T09:30:00Z\", \"waitingOn\": \"timer\", \"variables\": {\"FirstName\": \"Ann\", "
+                    + "\"LastName\": \"Lee\", \"LoanAmount\": 20000, \"CreditScore\": 700}, \"history\": [], "
+                    + "\"historyDropped\": 0, \"relatedInteractions\": [], \"restrictedVariables\": []}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response launch(LaunchRequest launch, @Context UriInfo uri) {
         var view = flows.launch(launch.definition(), launch.version(),
                 launch.variables() == null ? Map.of() : launch.variables());
@@ -61,11 +104,26 @@ public class FlowsResource {
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getFlow", summary = "Read a flow",
+            description = "Status, current state, variables (those under a security specification that does not list "
+                    + "the caller only named in restrictedVariables), what it waits on, and its step history. For"
+                    + " its launcher and users with the view right.")
+    @APIResponse(responseCode = "200", description = "the flow",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FlowView")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public FlowView get(@PathParam("id") String id) {
         return flows.view(id);
     }
 
     @GET
+    @Operation(operationId = "searchFlows", summary = "Search flows",
+            description = "A page of the flows the caller may see, newest first, filtered by process, status, state, "
+                    + "launcher and start time.")
+    @APIResponse(responseCode = "200", description = "a page of flows",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FlowSearchPage")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public FlowSearch.Page search(@QueryParam("definition") String definition, @QueryParam("status") String status,
                                   @QueryParam("state") String state, @QueryParam("launchedBy") String launchedBy,
                                   @QueryParam("from") String from, @QueryParam("to") String to,
@@ -106,12 +164,32 @@ public class FlowsResource {
     @POST
     @Path("{id}/interactions")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "relateInteraction", summary = "Relate an interaction to a flow",
+            description = "Lists an interaction (a call, a chat...) among the flow's related interactions. For its "
+                    + "launcher or the manage right.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "InteractionRequest")))
+    @APIResponse(responseCode = "200", description = "the flow",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FlowView")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public FlowView attachInteraction(@PathParam("id") String id, InteractionRequest interaction) {
         return flows.attachInteraction(id, interaction.interactionId());
     }
 
     @POST
     @Path("{id}/cancel")
+    @Operation(operationId = "cancelFlow", summary = "Cancel a flow",
+            description = "Ends a running or waiting flow as cancelled. Needs the manage right on its process.")
+    @APIResponse(responseCode = "200", description = "the cancelled flow",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FlowView")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public FlowView cancel(@PathParam("id") String id) {
         return flows.cancel(id);
     }
@@ -119,6 +197,15 @@ public class FlowsResource {
     /** A flow in error (an incident) or restored in error runs its step again; a call as a new attempt. */
     @POST
     @Path("{id}/retry")
+    @Operation(operationId = "retryFlow", summary = "Retry a flow in error",
+            description = "A flow in error (an incident) or restored-in-error runs its step again; an external call "
+                    + "as a new attempt with the same idempotency key. Needs the manage right.")
+    @APIResponse(responseCode = "200", description = "the flow, running again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FlowView")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public FlowView retry(@PathParam("id") String id) {
         return flows.retry(id);
     }
@@ -127,6 +214,19 @@ public class FlowsResource {
     @POST
     @Path("{id}/skip")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "skipCall", summary = "Skip the call a flow waits at",
+            description = "The external call the flow waits at ends on the given exit path without being made. Needs "
+                    + "the manage right.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "SkipRequest")))
+    @APIResponse(responseCode = "200", description = "the flow, gone on",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FlowView")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public FlowView skip(@PathParam("id") String id, SkipRequest skip) {
         return flows.skip(id, skip.exit());
     }
