@@ -24,7 +24,6 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -80,16 +79,9 @@ public class FlowsResource {
                     + " variable values, each checked against its variable's type. A flow that fails while it "
                     + "runs is still created, in status error. Needs the launch right on the process.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(ref = "LaunchRequest"),
-                    examples = @ExampleObject(name = "launchFlow", value = "{\"definition\": \"CarLoan\", \"variables\": {\"FirstName\": \"Ann\", \"LastName\": \"Lee\", "
-                    + "\"LoanAmount\": 20000, \"CreditScore\": 700}}")))
+                    schema = @Schema(ref = "LaunchRequest")))
     @APIResponse(responseCode = "201", description = "launched; Location names the flow",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FlowView"),
-                    examples = @ExampleObject(name = "launchFlow", value = "{\"id\": \"6a1f0c9e-5b1d-4c61-9a57-3f2d8f0e1a42\", \"definition\": \"CarLoan\", \"version\": 1, "
-                    + "\"status\": \"waiting\", \"currentState\": \"Scoring\", \"launchedBy\": \"alice\", \"startedAt\": "
-                    + "\"2026-01-31T09:30:00Z\", \"waitingOn\": \"timer\", \"variables\": {\"FirstName\": \"Ann\", "
-                    + "\"LastName\": \"Lee\", \"LoanAmount\": 20000, \"CreditScore\": 700}, \"history\": [], "
-                    + "\"historyDropped\": 0, \"relatedInteractions\": [], \"restrictedVariables\": []}")))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FlowView")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")

@@ -13,7 +13,6 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -58,7 +57,7 @@ public class UsersResource {
             description = "Replaces all the user's skills; each bad level (not 1..100) is named. Needs ipa-admin.")
     @RequestBody(required = true, description = "skill name to level, 1..100",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.OBJECT, example = "{\"Loans\": 70, \"Spanish\": 40}")))
+                    schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "200", description = "the skills",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.OBJECT)))

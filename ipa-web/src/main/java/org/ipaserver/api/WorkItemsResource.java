@@ -17,7 +17,6 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -179,14 +178,9 @@ public class WorkItemsResource {
                     + "read-only, restricted) and, when all are good, the item is completed and its flow resumes "
                     + "on the button's exit path. Nothing changes on a 400; a stale version is a 409.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(ref = "CompleteRequest"),
-                    examples = @ExampleObject(name = "completeWorkItem", value = "{\"button\": \"Approve\", \"values\": {\"bodyType\": \"SUV\"}, \"version\": 3}")))
+                    schema = @Schema(ref = "CompleteRequest")))
     @APIResponse(responseCode = "200", description = "the completed item",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WorkItemView"),
-                    examples = @ExampleObject(name = "completeWorkItem", value = "{\"id\": \"b7c2\", \"flowId\": \"6a1f0c9e\", \"definition\": \"CarLoan\", \"status\": \"completed\", "
-                    + "\"owner\": \"alice\", \"workgroup\": \"Underwriters\", \"version\": 4, \"fields\": [], \"buttons\": "
-                    + "[{\"name\": \"Approve\", \"label\": \"Approve\"}, {\"name\": \"Deny\", \"label\": \"Deny\"}], "
-                    + "\"completedWith\": \"Approve\"}")))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WorkItemView")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")

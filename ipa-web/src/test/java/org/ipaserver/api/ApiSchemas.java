@@ -46,20 +46,37 @@ final class ApiSchemas {
     private ApiSchemas() {
     }
 
-    /** The static part of the OpenAPI document: the schemas, sorted by name. */
+    /**
+     * The static part of the OpenAPI document: the schemas, sorted by name, each with its example
+     * where src/main/openapi/schema-examples.json has one, and the problem responses of
+     * src/main/openapi/responses.json. Examples live there, as JSON: in annotations Payara keeps an
+     * example as a string, and loses the reference of one given by name.
+     */
     static JsonObject document() {
         var schemas = new TreeMap<String, JsonObject>();
         ROOTS.forEach(root -> add(root, schemas));
         LISTED.forEach(item -> schemas.put(name(item) + "List", Json.createObjectBuilder().add("type", "array")
                 .add("items", of(item, schemas)).build()));
+        var examples = read("schema-examples.json");
         var named = Json.createObjectBuilder();
-        schemas.forEach(named::add);
+        schemas.forEach((name, schema) -> named.add(name, examples.containsKey(name)
+                ? Json.createObjectBuilder(schema).add("example", examples.get(name)).build() : schema));
+        var responses = read("responses.json").getJsonObject("components").getJsonObject("responses");
         return Json.createObjectBuilder()
                 .add("openapi", "3.0.3")
                 .add("info", Json.createObjectBuilder().add("title", "IPA Server API").add("version", "1"))
                 .add("paths", JsonObject.EMPTY_JSON_OBJECT)
-                .add("components", Json.createObjectBuilder().add("schemas", named))
+                .add("components", Json.createObjectBuilder().add("schemas", named).add("responses", responses))
                 .build();
+    }
+
+    private static JsonObject read(String file) {
+        try (var reader = Json.createReader(java.nio.file.Files.newBufferedReader(
+                java.nio.file.Path.of("src/main/openapi", file)))) {
+            return reader.readObject();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
