@@ -35,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class OpenApiIT {
 
+    private static final Path COMMITTED = Path.of("../ipa-web/src/main/openapi/ipa.yaml");
     private static final Pattern REF = Pattern.compile("#/components/(\\w+)/(\\w+)");
 
     @Deployment(testable = false)
@@ -55,7 +56,6 @@ class OpenApiIT {
         text = answer.body();
         Files.writeString(Path.of("target/openapi.yaml"), text);
         var options = new ParseOptions();
-        options.setResolve(true);
         var result = new OpenAPIV3Parser().readContents(text, null, options);
         // Payara adds a top-level "endpoints" member of its own; an application inside an EAR cannot
         // filter it out (Payara reads no mp.openapi.filter of such a web module). Anything else fails.
@@ -101,6 +101,13 @@ class OpenApiIT {
                 List.copyOf(problem.getProperties().keySet()), problem::toString);
         var notFound = api.getComponents().getResponses().get("NotFound");
         assertNotNull(notFound.getContent().get("application/problem+json"), notFound::toString);
+        var badRequest = api.getComponents().getResponses().get("BadRequest").getContent().get("application/problem+json");
+        assertEquals(java.util.Set.of("invalid-input", "invalid-definition", "malformed-request"),
+                badRequest.getExamples().keySet());
+        var example = badRequest.getExamples().get("invalid-input").getValue();
+        assertFalse(example == null || example instanceof String, "an example is JSON, not a string of it: " + example);
+        var flowExample = api.getComponents().getSchemas().get("FlowView").getExample();
+        assertFalse(flowExample == null || flowExample instanceof String, "FlowView's example: " + flowExample);
         var basic = api.getComponents().getSecuritySchemes().get("basic");
         assertEquals("basic", basic.getScheme());
         assertFalse(api.getServers().isEmpty());
@@ -127,6 +134,22 @@ class OpenApiIT {
             }
         }
         assertEquals(List.of(), missing);
+    }
+
+    /**
+     * The client of the ITs is generated at build time from the committed copy of the document;
+     * it must be the served one. After a change of the API, write it again with
+     * {@code -Dipa.openapi.write=true} (the document as swagger-parser reads it, without Payara's
+     * own members) and commit it.
+     */
+    @Test
+    void theCommittedDocumentIsTheServedOne() throws Exception {
+        var served = io.swagger.v3.core.util.Yaml.pretty(api);
+        if (Boolean.getBoolean("ipa.openapi.write")) {
+            Files.writeString(COMMITTED, served);
+        }
+        assertEquals(served, Files.readString(COMMITTED), COMMITTED + " is not the served document: write it again "
+                + "(-Dipa.openapi.write=true) and commit it");
     }
 
     @Test
