@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
-import org.ipaserver.refusal.InvalidInput;
 import org.ipaserver.refusal.InvalidInput.FieldError;
 
 /**
