@@ -121,7 +121,7 @@ public final class Api {
     public Response send(Credentials who, String method, String path, String json) {
         var request = HttpRequest.newBuilder(uri(path))
                 .timeout(TIMEOUT)
-                .header("Accept", "application/json")
+                .header("Accept", "application/json, application/problem+json")
                 .method(method, json == null
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));

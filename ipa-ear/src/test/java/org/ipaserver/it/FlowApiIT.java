@@ -166,11 +166,19 @@ class FlowApiIT {
         var refused = api().post(Api.ALICE, "flows",
                 "{\"definition\":\"" + name + "\",\"variables\":{\"Amount\":\"lots\",\"Colour\":\"red\"}}");
         assertEquals(400, refused.status(), refused::toString);
+        assertEquals("application/problem+json", refused.header("Content-Type").orElseThrow().split(";")[0]);
+        assertEquals("urn:ipa-server:problem:invalid-input", refused.json().getString("type"));
+        assertEquals("Bad Request", refused.json().getString("title"));
+        assertEquals(400, refused.json().getInt("status"));
         var fields = refused.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
                 .map(e -> e.getString("field")).sorted().toList();
         assertEquals(java.util.List.of("variables.Amount", "variables.Colour"), fields);
         assertEquals(0, api().get(Api.ADMIN, "flows?definition=" + name).json().getInt("total"));
-        assertEquals(404, api().post(Api.ALICE, "flows", "{\"definition\":\"NoSuchProcess\"}").status());
+        var unknown = api().post(Api.ALICE, "flows", "{\"definition\":\"NoSuchProcess\"}");
+        assertEquals(404, unknown.status(), unknown::toString);
+        assertEquals("application/problem+json", unknown.header("Content-Type").orElseThrow().split(";")[0]);
+        assertEquals("urn:ipa-server:problem:not-found", unknown.json().getString("type"));
+        assertTrue(unknown.json().getString("detail").contains("NoSuchProcess"), unknown::toString);
         assertEquals(400, api().post(Api.ALICE, "flows", "{\"version\":-1}").status());
         assertEquals(400, api().post(Api.ALICE, "flows", "[1, 2]").status(), "an array is no launch request");
     }
@@ -241,6 +249,7 @@ class FlowApiIT {
         api().post(Api.ADMIN, "definitions", timerProcess(name, "PT1H"));
         var twoBodies = api().post(Api.ALICE, "flows", "{\"definition\":\"" + name + "\"} {\"definition\":\"x\"}");
         assertEquals(400, twoBodies.status(), twoBodies::toString);
+        assertEquals("urn:ipa-server:problem:malformed-request", twoBodies.json().getString("type"));
         var textAsBoolean = api().post(Api.ALICE, "flows",
                 "{\"definition\":\"" + name + "\",\"variables\":{\"Done\":\"false\",\"Amount\":\"12.5\"}}");
         assertEquals(400, textAsBoolean.status(), textAsBoolean::toString);

@@ -1,26 +1,40 @@
 package org.ipaserver.api;
 
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.ipaserver.definition.Problem;
 import org.ipaserver.refusal.InvalidInput.FieldError;
-import org.ipaserver.refusal.InvalidInput;
 
 /**
- * The one error format of the API (after RFC 9457): a title, the status, a plain detail, and
- * where it applies the bad fields of a request or the problems of a definition.
+ * The one error format of the API, RFC 9457 problem details ({@value #MEDIA_TYPE}): a type naming
+ * the kind of refusal, the status's title, the status, a plain detail, and as extensions the bad
+ * fields of a request ({@code errors}) or the problems of a definition ({@code problems}).
  */
-public record ApiProblem(String title, int status, String detail, List<FieldError> errors, List<Problem> problems) {
+public record ApiProblem(String type, String title, int status, String detail, List<FieldError> errors,
+                         List<Problem> problems) {
 
-    public static Response response(Response.Status status, String detail) {
-        return response(status, detail, null, null);
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** The kinds of refusal a client may act on; anything else is {@code about:blank}. */
+    public enum Kind {
+        INVALID_INPUT, INVALID_DEFINITION, MALFORMED_REQUEST, ACCESS_DENIED, NOT_FOUND, CONFLICT,
+        CONCURRENT_CHANGE, LAUNCHES_BLOCKED, STORE_UNAVAILABLE;
+
+        /** A URN: stable, and no promise of a page behind it. */
+        public String uri() {
+            return "urn:ipa-server:problem:" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
     }
 
-    public static Response response(Response.Status status, String detail, List<FieldError> errors,
+    public static Response response(Response.Status status, Kind kind, String detail) {
+        return response(status, kind, detail, null, null);
+    }
+
+    public static Response response(Response.Status status, Kind kind, String detail, List<FieldError> errors,
                                     List<Problem> problems) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(new ApiProblem(status.getReasonPhrase(), status.getStatusCode(), detail, errors, problems))
+        return Response.status(status).type(MEDIA_TYPE)
+                .entity(new ApiProblem(kind == null ? "about:blank" : kind.uri(), status.getReasonPhrase(),
+                        status.getStatusCode(), detail, errors, problems))
                 .build();
     }
 }

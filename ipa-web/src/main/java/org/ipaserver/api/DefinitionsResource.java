@@ -12,12 +12,20 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ipaserver.catalog.DefinitionCatalog;
 import org.ipaserver.catalog.boundary.DefinitionService;
 import org.ipaserver.definition.Problem;
 import org.ipaserver.flow.FlowExceptions;
 
 /** Process definitions: list, read, validate, publish (a new version each time). */
+@Tag(name = "Definitions", description = "Process definitions: validate, publish, read")
 @Path("definitions")
 @Produces(MediaType.APPLICATION_JSON)
 public class DefinitionsResource {
@@ -36,12 +44,31 @@ public class DefinitionsResource {
     DefinitionService definitions;
 
     @GET
+    @Operation(operationId = "listDefinitions", summary = "List the processes",
+            description = "Every published process with its latest version (test versions are never the latest).")
+    @APIResponse(responseCode = "200", description = "the processes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DefinitionCatalogSummaryList")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public List<DefinitionCatalog.Summary> list() {
         return definitions.list();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "publishDefinition", summary = "Publish a definition",
+            description = "Validates the definition document (see the definition format) and publishes it as the next"
+                    + " version of its process; with test=true as a test version, which only designers launch, by"
+                    + " its number. Needs the designer licence or role.")
+    @RequestBody(required = true, description = "a definition document (docs/definition-format.md)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.OBJECT, description = "a process definition")))
+    @APIResponse(responseCode = "201", description = "published; Location names the version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DefinitionCatalogPublished")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public Response publish(String json, @jakarta.ws.rs.QueryParam("test") boolean test,
                             @jakarta.ws.rs.core.Context UriInfo uri) {
         var published = definitions.publish(json, test);
@@ -53,6 +80,17 @@ public class DefinitionsResource {
     @POST
     @Path("validate")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "validateDefinition", summary = "Validate a definition",
+            description = "Checks a definition document without publishing it and lists every problem with its JSON "
+                    + "path.")
+    @RequestBody(required = true, description = "a definition document (docs/definition-format.md)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.OBJECT, description = "a process definition")))
+    @APIResponse(responseCode = "200", description = "the report, valid or not",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Validation")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public Validation validate(String json) {
         var report = definitions.validate(json);
         return new Validation(report.valid(), report.problems());
@@ -60,6 +98,12 @@ public class DefinitionsResource {
 
     @GET
     @Path("{name}")
+    @Operation(operationId = "listDefinitionVersions", summary = "List the versions of a process",
+            description = "Every version of the named process, test versions flagged.")
+    @APIResponse(responseCode = "200", description = "the versions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Definition")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Definition versions(@PathParam("name") String name) {
         var versions = definitions.versions(name).stream()
                 .map(d -> new Version(d.name(), d.version(), d.description(), d.publishedAt(), d.publishedBy(),
@@ -74,6 +118,13 @@ public class DefinitionsResource {
     /** The JSON document of one version, as published. */
     @GET
     @Path("{name}/versions/{version}")
+    @Operation(operationId = "getDefinitionVersion", summary = "Read one version of a definition",
+            description = "The JSON document of that version, as it was published.")
+    @APIResponse(responseCode = "200", description = "the definition document",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response source(@PathParam("name") String name, @PathParam("version") int version) {
         var record = definitions.version(name, version)
                 .orElseThrow(() -> new FlowExceptions.UnknownDefinition(name, version));

@@ -14,9 +14,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ipaserver.admin.IpaServer;
 import org.ipaserver.admin.StoreStatus;
+import org.ipaserver.api.ApiProblem.Kind;
 import org.ipaserver.catalog.InvalidDefinitionException;
-import org.ipaserver.job.JobWorkers;
 import org.ipaserver.flow.FlowExceptions;
+import org.ipaserver.job.JobWorkers;
 import org.ipaserver.refusal.InvalidInput;
 import org.ipaserver.routing.RoutingExceptions;
 import org.ipaserver.security.AccessDenied;
@@ -25,7 +26,7 @@ import org.ipaserver.store.UniqueKeys;
 import org.ipaserver.workitem.WorkItemConflict;
 import org.ipaserver.workitem.WorkItemDesk;
 
-/** Maps every refusal of the use cases to its status and the {@link ApiProblem} format, in one place. */
+/** Maps every refusal of the use cases to its status and kind of {@link ApiProblem}, in one place. */
 @Provider
 public class ErrorMappers implements ExceptionMapper<Exception> {
 
@@ -41,67 +42,67 @@ public class ErrorMappers implements ExceptionMapper<Exception> {
             e = e.getCause();
         }
         if (lostARace(exception)) {
-            return ApiProblem.response(Status.CONFLICT, "someone else changed this at the same time; reload and "
+            return ApiProblem.response(Status.CONFLICT, Kind.CONCURRENT_CHANGE, "someone else changed this at the same time; reload and "
                     + "try again");
         }
         if (UniqueKeys.violated(exception)) {
-            return ApiProblem.response(Status.CONFLICT, "someone else created the same thing at the same time; "
+            return ApiProblem.response(Status.CONFLICT, Kind.CONCURRENT_CHANGE, "someone else created the same thing at the same time; "
                     + "reload and try again");
         }
         if (e instanceof InvalidInput invalid) {
-            return ApiProblem.response(Status.BAD_REQUEST, invalid.getMessage(), invalid.errors(), null);
+            return ApiProblem.response(Status.BAD_REQUEST, Kind.INVALID_INPUT, invalid.getMessage(), invalid.errors(), null);
         }
         if (e instanceof InvalidDefinitionException invalid) {
-            return ApiProblem.response(Status.BAD_REQUEST, invalid.getMessage(), null, invalid.report().problems());
+            return ApiProblem.response(Status.BAD_REQUEST, Kind.INVALID_DEFINITION, invalid.getMessage(), null, invalid.report().problems());
         }
         if (e instanceof JsonException || e instanceof JsonbException || e instanceof BadRequest) {
-            return ApiProblem.response(Status.BAD_REQUEST, "malformed request: " + e.getMessage());
+            return ApiProblem.response(Status.BAD_REQUEST, Kind.MALFORMED_REQUEST, "malformed request: " + e.getMessage());
         }
         if (e instanceof AccessDenied || e instanceof EJBAccessException) {
-            return ApiProblem.response(Status.FORBIDDEN, e instanceof AccessDenied ? e.getMessage()
+            return ApiProblem.response(Status.FORBIDDEN, Kind.ACCESS_DENIED, e instanceof AccessDenied ? e.getMessage()
                     : "you do not have the right for this request");
         }
         if (e instanceof FlowExceptions.UnknownFlow || e instanceof FlowExceptions.UnknownDefinition
                 || e instanceof WorkItemDesk.UnknownWorkItem || e instanceof RoutingExceptions.UnknownWorkgroup
                 || e instanceof RoutingExceptions.UnknownUser) {
-            return ApiProblem.response(Status.NOT_FOUND, e.getMessage());
+            return ApiProblem.response(Status.NOT_FOUND, Kind.NOT_FOUND, e.getMessage());
         }
         if (e instanceof FlowExceptions.FlowEnded || e instanceof WorkItemConflict
                 || e instanceof FlowExceptions.NotInThatState || e instanceof FlowExceptions.NotOwner) {
-            return ApiProblem.response(Status.CONFLICT, e.getMessage());
+            return ApiProblem.response(Status.CONFLICT, Kind.CONFLICT, e.getMessage());
         }
         if (e instanceof FlowExceptions.LaunchesBlocked) {
-            return unavailable(e.getMessage(), 10);
+            return unavailable(Kind.LAUNCHES_BLOCKED, e.getMessage(), 10);
         }
         if (e instanceof WebApplicationException web) {
             var status = Status.fromStatusCode(web.getResponse().getStatus());
-            return ApiProblem.response(status == null ? Status.INTERNAL_SERVER_ERROR : status, web.getMessage());
+            return ApiProblem.response(status == null ? Status.INTERNAL_SERVER_ERROR : status, null, web.getMessage());
         }
         if (StoreFailures.unreachable(exception)) {
             if (server != null) {
                 server.storeUnreachable(exception);
             }
-            return unavailable("the flow store database cannot be reached (event " + StoreStatus.CANNOT_CONNECT
-                    + "); nothing was changed: try again shortly", 10);
+            return unavailable(Kind.STORE_UNAVAILABLE, "the flow store database cannot be reached (event "
+                    + StoreStatus.CANNOT_CONNECT + "); nothing was changed: try again shortly", 10);
         }
         if (StoreFailures.tooSlow(exception)) {
             LOG.warning("Request refused: the flow store answered too slowly (" + JobWorkers.reason(exception) + ")");
-            return unavailable("the flow store database is too slow to answer now; nothing was changed: try again "
-                    + "shortly", 5);
+            return unavailable(Kind.STORE_UNAVAILABLE, "the flow store database is too slow to answer now; nothing "
+                    + "was changed: try again shortly", 5);
         }
         var store = server == null ? null : server.store();
         if (store != null && !store.usable()) {
             // not a fault of the request: the database is unreachable or its schema not there yet
-            return unavailable("the flow store is unusable (event " + store.eventId() + "): " + store.summary()
-                    + "; try again shortly", 10);
+            return unavailable(Kind.STORE_UNAVAILABLE, "the flow store is unusable (event " + store.eventId() + "): "
+                    + store.summary() + "; try again shortly", 10);
         }
         LOG.log(Level.SEVERE, "Request failed", e);
-        return ApiProblem.response(Status.INTERNAL_SERVER_ERROR, "the server failed to handle the request; "
+        return ApiProblem.response(Status.INTERNAL_SERVER_ERROR, null, "the server failed to handle the request; "
                 + "its log has the details");
     }
 
-    private static Response unavailable(String message, int retryAfterSeconds) {
-        var response = ApiProblem.response(Status.SERVICE_UNAVAILABLE, message);
+    private static Response unavailable(Kind kind, String message, int retryAfterSeconds) {
+        var response = ApiProblem.response(Status.SERVICE_UNAVAILABLE, kind, message);
         return Response.fromResponse(response).header("Retry-After", retryAfterSeconds).build();
     }
 

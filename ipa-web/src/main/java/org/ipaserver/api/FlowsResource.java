@@ -1,10 +1,9 @@
 package org.ipaserver.api;
 
 import jakarta.ejb.EJB;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -20,16 +19,21 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import org.ipaserver.flow.FlowExceptions;
-import org.ipaserver.refusal.InvalidInput.FieldError;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ipaserver.flow.FlowSearch;
 import org.ipaserver.flow.FlowService;
 import org.ipaserver.flow.FlowView;
+import org.ipaserver.refusal.InvalidInput.FieldError;
 import org.ipaserver.refusal.InvalidInput;
 
 /** Flows: launch, read, search, cancel. */
+@Tag(name = "Flows", description = "Launch flows, follow them, and manage those in trouble")
 @Path("flows")
 @Produces(MediaType.APPLICATION_JSON)
 public class FlowsResource {
@@ -37,47 +41,79 @@ public class FlowsResource {
     @EJB
     FlowService flows;
 
-    /** Body: {@code {"definition": "CarLoan", "version": 2, "variables": {"LoanAmount": 25000}}}. */
+    /** What to launch: the process, a version of it (else the latest) and initial variable values. */
+    public record LaunchRequest(
+            @NotBlank(message = "the name of a published process is required") String definition,
+            @Positive(message = "must be a positive whole number") Integer version,
+            /** Free-form: each value is checked against its variable's type by the engine. */
+            Map<String, JsonValue> variables) implements JsonBody {
+        // Declared, so that the constraints stay on the fields: on the parameters of an implicit
+        // constructor they make Payara's OpenAPI scan fail (NPE in addSchemaParameter, /openapi 500).
+        public LaunchRequest(String definition, Integer version, Map<String, JsonValue> variables) {
+            this.definition = definition;
+            this.version = version;
+            this.variables = variables;
+        }
+    }
+
+    public record InteractionRequest(@NotBlank(message = "the interaction to relate is required") String interactionId)
+            implements JsonBody {
+        public InteractionRequest(String interactionId) { // declared: see LaunchRequest
+            this.interactionId = interactionId;
+        }
+    }
+
+    public record SkipRequest(@NotBlank(message = "the exit path to take is required (success, failure, timeout or "
+            + "a named exit of the action)") String exit) implements JsonBody {
+        public SkipRequest(String exit) { // declared: see LaunchRequest
+            this.exit = exit;
+        }
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response launch(JsonValue json, @Context UriInfo uri) {
-        var body = RequestBodies.object(json);
-        var errors = new ArrayList<FieldError>();
-        String definition = body.get("definition") instanceof JsonString s && !s.getString().isBlank()
-                ? s.getString() : null;
-        if (definition == null) {
-            errors.add(new FieldError("definition", "the name of a published process is required"));
-        }
-        Integer version = null;
-        var rawVersion = body.get("version");
-        if (rawVersion instanceof JsonNumber n && n.isIntegral() && n.intValue() > 0) {
-            version = n.intValue();
-        } else if (rawVersion != null && rawVersion != JsonValue.NULL) {
-            errors.add(new FieldError("version", "must be a positive whole number"));
-        }
-        Map<String, JsonValue> variables = Map.of();
-        var rawVariables = body.get("variables");
-        if (rawVariables instanceof JsonObject object) {
-            variables = object;
-        } else if (rawVariables != null && rawVariables != JsonValue.NULL) {
-            errors.add(new FieldError("variables", "must be an object of variable name → value"));
-        }
-        body.keySet().stream().filter(k -> !List.of("definition", "version", "variables").contains(k))
-                .forEach(k -> errors.add(new FieldError(k, "unknown member")));
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
-        var view = flows.launch(definition, version, variables);
+    @Operation(operationId = "launchFlow", summary = "Launch a flow",
+            description = "Launches a flow of the named process (its latest version unless one is given) with initial"
+                    + " variable values, each checked against its variable's type. A flow that fails while it "
+                    + "runs is still created, in status error. Needs the launch right on the process.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "LaunchRequest")))
+    @APIResponse(responseCode = "201", description = "launched; Location names the flow",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FlowView")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
+    public Response launch(LaunchRequest launch, @Context UriInfo uri) {
+        var view = flows.launch(launch.definition(), launch.version(),
+                launch.variables() == null ? Map.of() : launch.variables());
         return Response.created(uri.getBaseUriBuilder().path("flows").path(view.id()).build()).entity(view).build();
     }
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getFlow", summary = "Read a flow",
+            description = "Status, current state, variables (those under a security specification that does not list "
+                    + "the caller only named in restrictedVariables), what it waits on, and its step history. For"
+                    + " its launcher and users with the view right.")
+    @APIResponse(responseCode = "200", description = "the flow",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FlowView")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public FlowView get(@PathParam("id") String id) {
         return flows.view(id);
     }
 
     @GET
+    @Operation(operationId = "searchFlows", summary = "Search flows",
+            description = "A page of the flows the caller may see, newest first, filtered by process, status, state, "
+                    + "launcher and start time.")
+    @APIResponse(responseCode = "200", description = "a page of flows",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FlowSearchPage")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public FlowSearch.Page search(@QueryParam("definition") String definition, @QueryParam("status") String status,
                                   @QueryParam("state") String state, @QueryParam("launchedBy") String launchedBy,
                                   @QueryParam("from") String from, @QueryParam("to") String to,
@@ -114,17 +150,36 @@ public class FlowsResource {
                 pageNumber, pageSize));
     }
 
-    /** Body: {@code {"interactionId": "call-20260131-0042"}}; the flow with its related interactions. */
+    /** The flow with its related interactions. */
     @POST
     @Path("{id}/interactions")
     @Consumes(MediaType.APPLICATION_JSON)
-    public FlowView attachInteraction(@PathParam("id") String id, JsonValue json) {
-        var interaction = RequestBodies.object(json).get("interactionId") instanceof JsonString s ? s.getString() : null;
-        return flows.attachInteraction(id, interaction);
+    @Operation(operationId = "relateInteraction", summary = "Relate an interaction to a flow",
+            description = "Lists an interaction (a call, a chat...) among the flow's related interactions. For its "
+                    + "launcher or the manage right.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "InteractionRequest")))
+    @APIResponse(responseCode = "200", description = "the flow",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FlowView")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public FlowView attachInteraction(@PathParam("id") String id, InteractionRequest interaction) {
+        return flows.attachInteraction(id, interaction.interactionId());
     }
 
     @POST
     @Path("{id}/cancel")
+    @Operation(operationId = "cancelFlow", summary = "Cancel a flow",
+            description = "Ends a running or waiting flow as cancelled. Needs the manage right on its process.")
+    @APIResponse(responseCode = "200", description = "the cancelled flow",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FlowView")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public FlowView cancel(@PathParam("id") String id) {
         return flows.cancel(id);
     }
@@ -132,27 +187,37 @@ public class FlowsResource {
     /** A flow in error (an incident) or restored in error runs its step again; a call as a new attempt. */
     @POST
     @Path("{id}/retry")
+    @Operation(operationId = "retryFlow", summary = "Retry a flow in error",
+            description = "A flow in error (an incident) or restored-in-error runs its step again; an external call "
+                    + "as a new attempt with the same idempotency key. Needs the manage right.")
+    @APIResponse(responseCode = "200", description = "the flow, running again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FlowView")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public FlowView retry(@PathParam("id") String id) {
         return flows.retry(id);
     }
 
-    /** Body: {@code {"exit": "failure"}}: the call the flow waits at ends on that exit path without being made. */
+    /** The call the flow waits at ends on that exit path without being made. */
     @POST
     @Path("{id}/skip")
     @Consumes(MediaType.APPLICATION_JSON)
-    public FlowView skip(@PathParam("id") String id, JsonValue json) {
-        var body = RequestBodies.object(json);
-        var errors = new ArrayList<FieldError>();
-        String exit = body.get("exit") instanceof JsonString s && !s.getString().isBlank() ? s.getString() : null;
-        if (exit == null) {
-            errors.add(new FieldError("exit", "the exit path to take is required (success, failure, timeout or a "
-                    + "named exit of the action)"));
-        }
-        body.keySet().stream().filter(k -> !k.equals("exit")).forEach(k -> errors.add(new FieldError(k,
-                "unknown member")));
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
-        return flows.skip(id, exit);
+    @Operation(operationId = "skipCall", summary = "Skip the call a flow waits at",
+            description = "The external call the flow waits at ends on the given exit path without being made. Needs "
+                    + "the manage right.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "SkipRequest")))
+    @APIResponse(responseCode = "200", description = "the flow, gone on",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FlowView")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public FlowView skip(@PathParam("id") String id, SkipRequest skip) {
+        return flows.skip(id, skip.exit());
     }
 }

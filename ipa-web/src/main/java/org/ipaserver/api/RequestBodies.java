@@ -2,20 +2,16 @@ package org.ipaserver.api;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.ipaserver.flow.FlowExceptions;
 import org.ipaserver.refusal.InvalidInput.FieldError;
 import org.ipaserver.refusal.InvalidInput;
 
 /**
- * Reads the small JSON bodies of the administration endpoints. Only their shape is checked here
- * (an object, known members, JSON types); whether the values make sense is the facade's to say.
+ * The shape checks of the bodies that are no records: an object, and skill levels (a free-form map
+ * whose bad entries the facade reports all at once). Records are {@link BodyBinder}'s.
  */
 final class RequestBodies {
 
@@ -23,19 +19,10 @@ final class RequestBodies {
     }
 
     /**
-     * The body as an object with only the given members; no body or null counts as {}. Bodies are
-     * taken as any JSON value: a parameter typed JsonObject given an array fails inside the JAX-RS
-     * runtime (500 on Payara) instead of reaching the error mappers.
+     * The body as an object; no body or null counts as {}. Bodies are taken as any JSON value: a
+     * parameter typed JsonObject given an array fails inside the JAX-RS runtime (500 on Payara)
+     * instead of reaching the error mappers.
      */
-    static JsonObject object(JsonValue body, Collection<String> members) {
-        var object = object(body);
-        var errors = new ArrayList<FieldError>();
-        object.keySet().stream().filter(k -> !members.contains(k)).sorted()
-                .forEach(k -> errors.add(new FieldError(k, "unknown member")));
-        refuse(errors);
-        return object;
-    }
-
     static JsonObject object(JsonValue body) {
         if (body == null || body == JsonValue.NULL) {
             return JsonValue.EMPTY_JSON_OBJECT;
@@ -44,31 +31,6 @@ final class RequestBodies {
             throw new ErrorMappers.BadRequest("the body must be a JSON object");
         }
         return body.asJsonObject();
-    }
-
-    /** A string member, null when absent or null; 400 when it is something else. */
-    static String string(JsonObject body, String member) {
-        var value = body.get(member);
-        if (value == null || value == JsonValue.NULL) {
-            return null;
-        }
-        if (value instanceof JsonString s) {
-            return s.getString();
-        }
-        throw invalid(member, "must be a string");
-    }
-
-    /** A list of strings, null when absent or null; 400 when it is something else. */
-    static List<String> strings(JsonObject body, String member) {
-        var value = body.get(member);
-        if (value == null || value == JsonValue.NULL) {
-            return null;
-        }
-        if (value.getValueType() != JsonValue.ValueType.ARRAY
-                || !value.asJsonArray().stream().allMatch(JsonString.class::isInstance)) {
-            throw invalid(member, "must be a list of names");
-        }
-        return value.asJsonArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     }
 
     /**

@@ -16,33 +16,45 @@ import java.nio.charset.StandardCharsets;
 import org.ipaserver.store.JsonFactory;
 
 /**
- * Reads JSON request bodies strictly: the runtime's own JSON-P reader takes the first value and
- * ignores anything after it. As a reader interceptor it sees every body bound to a JSON-P type,
- * whichever reader the runtime would have picked (Payara's Jersey keeps its own ahead of an
- * application's). An empty body is JSON null, which each endpoint treats as it documents.
+ * Reads JSON request bodies strictly: the runtime's own JSON-P and JSON-B readers take the first
+ * value and ignore anything after it. As a reader interceptor it sees every body bound to a JSON-P
+ * type or a {@link JsonBody} record, whichever reader the runtime would have picked (Payara's
+ * Jersey keeps its own ahead of an application's). An empty body is JSON null, which each endpoint
+ * treats as it documents; a record is bound from it as from {}.
  */
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json", "text/json"})
-public class StrictJsonBodies implements MessageBodyReader<JsonValue>, ReaderInterceptor {
+public class StrictJsonBodies implements MessageBodyReader<Object>, ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws java.io.IOException {
-        if (!JsonValue.class.isAssignableFrom(context.getType())) {
+        if (!ours(context.getType())) {
             return context.proceed();
         }
-        var text = new String(context.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return read(text, context.getType());
+        return read(context.getInputStream(), context.getType());
     }
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return JsonValue.class.isAssignableFrom(type);
+        return ours(type);
     }
 
     @Override
-    public JsonValue readFrom(Class<JsonValue> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                              MultivaluedMap<String, String> headers, InputStream entity) throws java.io.IOException {
+    public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+                           MultivaluedMap<String, String> headers, InputStream entity) throws java.io.IOException {
+        return read(entity, type);
+    }
+
+    private static boolean ours(Class<?> type) {
+        return JsonValue.class.isAssignableFrom(type) || JsonBody.class.isAssignableFrom(type);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object read(InputStream entity, Class<?> type) throws java.io.IOException {
         var text = new String(entity.readAllBytes(), StandardCharsets.UTF_8);
+        if (JsonBody.class.isAssignableFrom(type)) {
+            return BodyBinder.bind(read(text, JsonValue.class), (Class<? extends JsonBody>) type);
+        }
         return read(text, type);
     }
 

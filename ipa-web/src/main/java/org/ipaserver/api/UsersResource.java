@@ -9,12 +9,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ipaserver.routing.PresenceView;
 import org.ipaserver.routing.RoutingService;
 
 /** What routing knows of a user of the realm: skills, presence, licence. */
+@Tag(name = "Users", description = "What routing knows of a user: skills, presence, licence")
 @Path("users/{user}")
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
@@ -30,6 +37,14 @@ public class UsersResource {
 
     @GET
     @Path("skills")
+    @Operation(operationId = "getUserSkills", summary = "Read a user's skills",
+            description = "Skill name to level (1..100); for the user, ipa-admin or the Process Monitor licence.")
+    @APIResponse(responseCode = "200", description = "the skills",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Map<String, Integer> skills() {
         return routing.skills(user);
     }
@@ -38,6 +53,19 @@ public class UsersResource {
     @PUT
     @Path("skills")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "setUserSkills", summary = "Replace a user's skills",
+            description = "Replaces all the user's skills; each bad level (not 1..100) is named. Needs ipa-admin.")
+    @RequestBody(required = true, description = "skill name to level, 1..100",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "200", description = "the skills",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public Map<String, Integer> setSkills(JsonValue body) {
         if (body == null || body == JsonValue.NULL) { // {} is fine: it takes every skill away
             throw new ErrorMappers.BadRequest("a JSON object of skill name to level is required");
@@ -47,31 +75,66 @@ public class UsersResource {
 
     @GET
     @Path("presence")
+    @Operation(operationId = "getUserPresence", summary = "Read a user's presence",
+            description = "available, away or do-not-disturb, and since when.")
+    @APIResponse(responseCode = "200", description = "the presence",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PresenceView")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public PresenceView presence() {
         return routing.presence(user);
     }
 
-    /** Body: {@code {"presence": "available"}} (or away, do-not-disturb). */
+    /** available, away or do-not-disturb; the facade names the values it takes. */
+    public record PresenceChange(String presence) implements JsonBody {
+    }
+
+    public record LicenceChange(String licence) implements JsonBody {
+    }
+
     @PUT
     @Path("presence")
     @Consumes(MediaType.APPLICATION_JSON)
-    public PresenceView setPresence(JsonValue body) {
-        var change = RequestBodies.object(body, List.of("presence"));
-        return routing.setPresence(user, RequestBodies.string(change, "presence"));
+    @Operation(operationId = "setUserPresence", summary = "Change a user's presence",
+            description = "For the user, or ipa-admin.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "PresenceChange")))
+    @APIResponse(responseCode = "200", description = "the new presence",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PresenceView")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public PresenceView setPresence(PresenceChange change) {
+        return routing.setPresence(user, change.presence());
     }
 
     @GET
     @Path("licence")
+    @Operation(operationId = "getUserLicence", summary = "Read a user's licence",
+            description = "For the user, ipa-admin or the Process Monitor licence.")
+    @APIResponse(responseCode = "200", description = "the licence",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LicenceGrant")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public LicenceGrant licence() {
         return new LicenceGrant(user, routing.licence(user).name());
     }
 
-    /** Body: {@code {"licence": "GROUP_ROUTED"}}. */
     @PUT
     @Path("licence")
     @Consumes(MediaType.APPLICATION_JSON)
-    public LicenceGrant setLicence(JsonValue body) {
-        var change = RequestBodies.object(body, List.of("licence"));
-        return new LicenceGrant(user, routing.setLicence(user, RequestBodies.string(change, "licence")).name());
+    @Operation(operationId = "setUserLicence", summary = "Grant a user a licence",
+            description = "Needs ipa-admin.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "LicenceChange")))
+    @APIResponse(responseCode = "200", description = "the licence granted",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LicenceGrant")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public LicenceGrant setLicence(LicenceChange change) {
+        return new LicenceGrant(user, routing.setLicence(user, change.licence()).name());
     }
 }

@@ -1,9 +1,8 @@
 package org.ipaserver.api;
 
 import jakarta.ejb.EJB;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,6 +14,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ipaserver.workitem.WorkItemService;
 import org.ipaserver.workitem.WorkItemView;
 
@@ -22,6 +27,7 @@ import org.ipaserver.workitem.WorkItemView;
  * Work items of the signed-in user. Requests that change an item may carry the {@code version}
  * the client saw: if someone acted since, the answer is 409 instead of a silent overwrite.
  */
+@Tag(name = "Work items", description = "The signed-in user's work items and workgroup queues")
 @Path("workitems")
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkItemsResource {
@@ -31,96 +37,172 @@ public class WorkItemsResource {
 
     /** My items (alerting, processing, held), or with {@code ?workgroup=} that workgroup's queue. */
     @GET
+    @Operation(operationId = "listWorkItems", summary = "List my work items or a queue",
+            description = "The signed-in user's work items (alerting, processing, held), or with workgroup the items "
+                    + "of that workgroup's queue that nobody holds (for its members).")
+    @APIResponse(responseCode = "200", description = "the work items",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WorkItemViewList")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public List<WorkItemView> list(@QueryParam("workgroup") String workgroup) {
         return workgroup == null ? workItems.mine() : workItems.queue(workgroup);
     }
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getWorkItem", summary = "Read a work item",
+            description = "The work item with its form, values and buttons; for its holder, or a member of its "
+                    + "workgroup while it is queued.")
+    @APIResponse(responseCode = "200", description = "the work item",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WorkItemView")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public WorkItemView get(@PathParam("id") String id) {
         return workItems.get(id);
     }
 
+    /** Pick up, hold and unhold need no body; one may carry the version the client saw. */
+    public record VersionRequest(Long version) implements JsonBody {
+    }
+
+    /** To a user, or back to a workgroup's queue (routed again). */
+    public record TransferRequest(String user, String workgroup, Long version) implements JsonBody {
+    }
+
+    public record DraftRequest(Map<String, JsonValue> values, Long version) implements JsonBody {
+    }
+
+    public record CompleteRequest(@NotBlank(message = "the button pressed is required") String button,
+                                  Map<String, JsonValue> values, Long version) implements JsonBody {
+        public CompleteRequest(String button, Map<String, JsonValue> values, Long version) { // see LaunchRequest
+            this.button = button;
+            this.values = values;
+            this.version = version;
+        }
+    }
+
     @POST
     @Path("{id}/pickup")
+    @Operation(operationId = "pickUpWorkItem", summary = "Pick up a work item",
+            description = "The holder starts processing the item. The optional body carries the version the client "
+                    + "saw.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "VersionRequest")))
+    @APIResponse(responseCode = "200", description = "the item, processing",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WorkItemView")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public WorkItemView pickUp(@PathParam("id") String id, String body) {
-        return workItems.pickUp(id, version(optionalBody(body)));
+        return workItems.pickUp(id, optionalVersion(body));
     }
 
     @POST
     @Path("{id}/hold")
+    @Operation(operationId = "holdWorkItem", summary = "Hold a work item",
+            description = "The holder puts the item aside.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "VersionRequest")))
+    @APIResponse(responseCode = "200", description = "the item, held",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WorkItemView")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public WorkItemView hold(@PathParam("id") String id, String body) {
-        return workItems.hold(id, version(optionalBody(body)));
+        return workItems.hold(id, optionalVersion(body));
     }
 
     @POST
     @Path("{id}/unhold")
+    @Operation(operationId = "unholdWorkItem", summary = "Take up a held work item again",
+            description = "The holder resumes processing a held item.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "VersionRequest")))
+    @APIResponse(responseCode = "200", description = "the item, processing",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WorkItemView")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public WorkItemView unhold(@PathParam("id") String id, String body) {
-        return workItems.unhold(id, version(optionalBody(body)));
+        return workItems.unhold(id, optionalVersion(body));
     }
 
-    /** Body: {@code {"user": "bob"}} or {@code {"workgroup": "Underwriters"}}. */
     @POST
     @Path("{id}/transfer")
     @Consumes(MediaType.APPLICATION_JSON)
-    public WorkItemView transfer(@PathParam("id") String id, JsonValue json) {
-        var body = RequestBodies.object(json);
-        return workItems.transfer(id, text(body, "user"), text(body, "workgroup"), version(body));
+    @Operation(operationId = "transferWorkItem", summary = "Transfer a work item",
+            description = "The holder hands the item to another user, or back to a workgroup's queue where it is "
+                    + "routed again.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "TransferRequest")))
+    @APIResponse(responseCode = "200", description = "the item, transferred",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WorkItemView")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public WorkItemView transfer(@PathParam("id") String id, TransferRequest transfer) {
+        return workItems.transfer(id, blankAsNull(transfer.user()), blankAsNull(transfer.workgroup()),
+                transfer.version());
     }
 
-    /** Body: {@code {"values": {"field": value}, "version": 3}}. */
     @PUT
     @Path("{id}/draft")
     @Consumes(MediaType.APPLICATION_JSON)
-    public WorkItemView saveDraft(@PathParam("id") String id, JsonValue json) {
-        var body = RequestBodies.object(json);
-        return workItems.saveDraft(id, values(body), version(body));
+    @Operation(operationId = "saveWorkItemDraft", summary = "Save a draft of a work item",
+            description = "Keeps form values without completing the item; types and choices are checked.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "DraftRequest")))
+    @APIResponse(responseCode = "200", description = "the item with the values kept",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WorkItemView")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public WorkItemView saveDraft(@PathParam("id") String id, DraftRequest draft) {
+        return workItems.saveDraft(id, orNone(draft.values()), draft.version());
     }
 
-    /** Body: {@code {"button": "Approve", "values": {"field": value}, "version": 3}}. */
     @POST
     @Path("{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
-    public WorkItemView complete(@PathParam("id") String id, JsonValue json) {
-        var body = RequestBodies.object(json);
-        var button = text(body, "button");
-        if (button == null) {
-            throw RequestBodies.invalid("button", "the button pressed is required");
-        }
-        return workItems.complete(id, button, values(body), version(body));
+    @Operation(operationId = "completeWorkItem", summary = "Complete a work item",
+            description = "The holder presses a button: the values are checked all at once (type, required, choices, "
+                    + "read-only, restricted) and, when all are good, the item is completed and its flow resumes "
+                    + "on the button's exit path. Nothing changes on a 400; a stale version is a 409.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "CompleteRequest")))
+    @APIResponse(responseCode = "200", description = "the completed item",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WorkItemView")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public WorkItemView complete(@PathParam("id") String id, CompleteRequest completion) {
+        return workItems.complete(id, completion.button(), orNone(completion.values()), completion.version());
     }
 
-    /** Pick up, hold and unhold need no body; one may carry the version the client saw. */
-    private static JsonObject optionalBody(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        return org.ipaserver.store.JsonFactory.readObject(body);
+    /**
+     * The body of pick up, hold and unhold is optional, with or without a content type (a bare
+     * {@code curl -X POST}), so it is taken as text and bound here.
+     */
+    private static Long optionalVersion(String body) {
+        return BodyBinder.bind(StrictJsonBodies.read(body == null ? "" : body, JsonValue.class), VersionRequest.class)
+                .version();
     }
 
-    /** A string member (400 when it is something else), blank taken as absent. */
-    private static String text(JsonObject body, String member) {
-        var value = RequestBodies.string(body, member);
+    private static String blankAsNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static Long version(JsonObject body) {
-        if (body == null || !body.containsKey("version") || body.isNull("version")) {
-            return null;
-        }
-        if (body.get("version") instanceof JsonNumber n && n.isIntegral()) {
-            return n.longValue();
-        }
-        throw RequestBodies.invalid("version", "must be a whole number");
-    }
-
-    private static Map<String, JsonValue> values(JsonObject body) {
-        if (body == null || !body.containsKey("values") || body.isNull("values")) {
-            return Map.of();
-        }
-        if (body.get("values") instanceof JsonObject values) {
-            return values;
-        }
-        throw RequestBodies.invalid("values", "must be an object of field → value");
+    private static Map<String, JsonValue> orNone(Map<String, JsonValue> values) {
+        return values == null ? Map.of() : values;
     }
 }
