@@ -96,7 +96,8 @@ class DataSecurityIT {
         var alice = api.get(Api.ALICE, "flows/" + flowId);
         assertTrue(alice.body().contains(secret), "alice is listed: she sees it");
 
-        var log = Path.of(System.getProperty("payara.home"), "glassfish", "domains", "ipa-test", "logs", "server.log");
+        var log = Path.of(System.getProperty("payara.home"), "glassfish", "domains", System.getProperty("ipa.it.domain"),
+                "logs", "server.log");
         assertTrue(Files.exists(log), log::toString);
         assertFalse(Files.readString(log).contains(secret), "the secret is in the server log");
     }

@@ -14,11 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The Database action on the deployed EAR, against the data source every Payara domain has:
- * jdbc/__default (embedded H2). Each test works in a table of its own and drops it.
+ * The Database action on the deployed EAR, against the data source ipa-ear/pom.xml names in
+ * ipa.it.sqlDataSource: jdbc/__default (the embedded H2 every Payara domain has) on an H2 run,
+ * jdbc/ipa-it-postgresql on a PostgreSQL run. Each test works in a table of its own and drops it.
  */
 @ExtendWith(ArquillianExtension.class)
 class DatabaseActionIT {
+
+    private static final String DATA_SOURCE = System.getProperty("ipa.it.sqlDataSource", "jdbc/__default");
 
     private static final String SECRET_NAME = "Zebediah'; DROP TABLE t; --";
 
@@ -46,24 +49,24 @@ class DatabaseActionIT {
                   { "name": "PlacedBack", "type": "DateTime" }, { "name": "Found", "type": "Integer" },
                   { "name": "Ids", "type": "Integer", "list": true }, { "name": "State", "type": "String" },
                   { "name": "Outcome", "type": "String", "initial": "stored" } ]""".formatted(SECRET_NAME), """
-                { "type": "Database", "name": "create", "dataSource": "jdbc/__default", "kind": "update",
+                { "type": "Database", "name": "create", "dataSource": "%2$s", "kind": "update",
                   "statement": "CREATE TABLE IF NOT EXISTS %1$s (id BIGINT PRIMARY KEY, customer VARCHAR(100), amount DECIMAL(12,2), placed TIMESTAMP)" },
-                { "type": "Database", "name": "insert", "dataSource": "jdbc/__default", "kind": "update",
+                { "type": "Database", "name": "insert", "dataSource": "%2$s", "kind": "update",
                   "statement": "INSERT INTO %1$s (id, customer, amount, placed) VALUES (?, ?, ?, ?)",
                   "parameters": [ "${Id}", "${Customer}", "${Amount}", "${Placed}" ],
                   "outputs": { "updateCount": "Inserted" } },
-                { "type": "Database", "name": "read back", "dataSource": "jdbc/__default", "kind": "query",
+                { "type": "Database", "name": "read back", "dataSource": "%2$s", "kind": "query",
                   "statement": "SELECT id, customer, placed FROM %1$s WHERE amount > ? ORDER BY id",
                   "parameters": [ "${Amount - 1}" ], "timeout": "PT10S",
                   "outputs": { "customer": "Name", "placed": "PlacedBack", "rowCount": "Found" },
                   "listOutputs": { "id": "Ids" } },
-                { "type": "Database", "name": "insert again", "dataSource": "jdbc/__default", "kind": "update",
+                { "type": "Database", "name": "insert again", "dataSource": "%2$s", "kind": "update",
                   "statement": "INSERT INTO %1$s (id, customer) VALUES (?, ?)", "parameters": [ "${Id}", "${Customer}" ],
                   "outputs": { "sqlState": "State" },
                   "exits": { "failure": [ { "type": "UpdateVariables",
                                             "assignments": [ { "variable": "Outcome", "value": "duplicate" } ] } ] } },
-                { "type": "Database", "name": "drop", "dataSource": "jdbc/__default", "kind": "update",
-                  "statement": "DROP TABLE %1$s" }""".formatted(table)));
+                { "type": "Database", "name": "drop", "dataSource": "%2$s", "kind": "update",
+                  "statement": "DROP TABLE %1$s" }""".formatted(table, DATA_SOURCE)));
 
         assertEquals("completed", flow.getString("status"), flow::toString);
         var variables = flow.getJsonObject("variables");
@@ -81,9 +84,9 @@ class DatabaseActionIT {
     void aFailingStatementWithoutAFailurePathPutsTheFlowInErrorWithItsSqlStateOnly() {
         var flow = run(publish("""
                 [ { "name": "Customer", "type": "String", "initial": "%s" } ]""".formatted(SECRET_NAME), """
-                { "type": "Database", "dataSource": "jdbc/__default", "kind": "query",
+                { "type": "Database", "dataSource": "%s", "kind": "query",
                   "statement": "SELECT id FROM ipa_it_no_such_table WHERE customer = ?",
-                  "parameters": [ "${Customer}" ] }"""));
+                  "parameters": [ "${Customer}" ] }""".formatted(DATA_SOURCE)));
 
         assertEquals("error", flow.getString("status"), flow::toString);
         var error = flow.getString("error");

@@ -150,6 +150,8 @@ class FlowApiIT {
         var flow = api().awaitEnd(launched.json().getString("id"));
         assertEquals("completed", flow.getString("status"));
         assertTrue(flow.getJsonObject("variables").getBoolean("Done"));
+        assertEquals(launched.json().getString("startedAt"), flow.getString("startedAt"),
+                "the launch answer shows the start time as stored, not one the database rounds");
 
         var search = api().get(Api.VICTOR, "flows?definition=" + name + "&status=completed");
         assertEquals(200, search.status(), search::toString);

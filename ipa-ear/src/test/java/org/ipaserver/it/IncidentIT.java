@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -21,9 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class IncidentIT {
-
-    /** The test domain's embedded database (ipa-ear/pom.xml: ipa-test-data; configure-domain.sh). */
-    private static final String DB = "jdbc:h2:file:./target/ipa-test-data/db/ipa;AUTO_SERVER=TRUE";
 
     @Deployment(testable = false)
     public static EnterpriseArchive deployment() {
@@ -45,7 +41,7 @@ class IncidentIT {
                 """.formatted(name)).status());
         var broken = api.post(Api.ALICE, "flows", "{\"definition\":\"" + name + "\"}").json().getString("id");
         String healthyDocument;
-        try (var db = DriverManager.getConnection(DB, "ipa", "ipa")) {
+        try (var db = TestDatabase.connect()) {
             try (var read = db.prepareStatement("SELECT state_document FROM flowexec_Storage WHERE flow_id = ?")) {
                 read.setString(1, broken);
                 var rows = read.executeQuery();
@@ -79,13 +75,19 @@ class IncidentIT {
             Thread.sleep(250);
         }
         assertEquals(1000, completed, "every other timer fired (launching took " + launchSeconds + " s)");
-        try (var db = DriverManager.getConnection(DB, "ipa", "ipa");
-             var lateness = db.prepareStatement("SELECT MAX(DATEDIFF('MILLISECOND', started_at, ended_at)) - 8000 "
-                     + "FROM flowexec_Flows WHERE definition_name = ? AND status = 'completed'")) {
-            lateness.setString(1, name);
-            var rows = lateness.executeQuery();
-            assertTrue(rows.next());
-            assertTrue(rows.getLong(1) < 5_000, "the latest timer fired " + rows.getLong(1) + " ms after its time: "
+        try (var db = TestDatabase.connect();
+             var times = db.prepareStatement("SELECT started_at, ended_at FROM flowexec_Flows "
+                     + "WHERE definition_name = ? AND status = 'completed'")) {
+            times.setString(1, name);
+            var rows = times.executeQuery();
+            long latest = Long.MIN_VALUE;
+            int flows = 0;
+            while (rows.next()) {
+                latest = Math.max(latest, rows.getTimestamp(2).getTime() - rows.getTimestamp(1).getTime() - 8_000);
+                flows++;
+            }
+            assertEquals(1000, flows);
+            assertTrue(latest < 5_000, "the latest timer fired " + latest + " ms after its time: "
                     + "one failing job delays none");
         }
 
@@ -99,7 +101,7 @@ class IncidentIT {
         assertEquals(1, search.size());
         assertEquals("S", search.getJsonObject(0).getString("errorStep"), "searches show the incident's step");
 
-        try (var db = DriverManager.getConnection(DB, "ipa", "ipa");
+        try (var db = TestDatabase.connect();
              var repair = db.prepareStatement("UPDATE flowexec_Storage SET state_document = ? WHERE flow_id = ?")) {
             repair.setString(1, healthyDocument);
             repair.setString(2, broken);

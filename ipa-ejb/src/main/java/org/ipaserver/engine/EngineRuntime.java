@@ -6,7 +6,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.ipaserver.admin.ServerParameters;
@@ -15,6 +14,7 @@ import org.ipaserver.expression.Expressions;
 import org.ipaserver.flow.CallRequest;
 import org.ipaserver.flow.FlowEngine;
 import org.ipaserver.flow.FlowOwner;
+import org.ipaserver.store.StoreClock;
 import org.ipaserver.workitem.WorkItemDesk;
 import org.ipaserver.workitem.WorkItemRouter;
 
@@ -39,7 +39,7 @@ public class EngineRuntime {
 
     @PostConstruct
     void start() {
-        var clock = Clock.systemUTC();
+        var clock = StoreClock.utc();
         catalog = new DefinitionCatalog(new Expressions());
         router = new WorkItemRouter(clock);
         engine = new FlowEngine(catalog, clock, new FlowOwner(storageId(), 0), parameters.depthThreshold(), router,

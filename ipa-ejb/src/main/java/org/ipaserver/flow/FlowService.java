@@ -18,6 +18,7 @@ import org.ipaserver.security.DataAccess;
 import org.ipaserver.security.ProcessRights;
 import org.ipaserver.security.Right;
 import org.ipaserver.security.Rights;
+import org.ipaserver.store.StoreClock;
 
 /**
  * The flow use cases for callers of the API, one transaction each, with their rights checked: a
@@ -99,7 +100,7 @@ public class FlowService {
         if (!view.launchedBy().equals(user())) {
             require(Right.MANAGE, view.definition(), "attach interactions to flows of others");
         }
-        RelatedInteractions.attach(em, id, interactionId, user(), java.time.Instant.now());
+        RelatedInteractions.attach(em, id, interactionId, user(), StoreClock.now());
         return redacted(engine.view(em, id));
     }
 

@@ -6,7 +6,6 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.ipaserver.security.AccessDenied;
 import org.ipaserver.security.Licence;
 import org.ipaserver.security.Licences;
 import org.ipaserver.security.Rights;
+import org.ipaserver.store.StoreClock;
 
 /**
  * Administration of routing (workgroups, skills, presence, licences) and the routing question
@@ -117,7 +117,7 @@ public class RoutingService {
             errors.add(new FieldError("presence", "must be one of available, away, do-not-disturb"));
         }
         refuse(errors);
-        var view = Presences.set(em, user, value.orElseThrow(), Instant.now());
+        var view = Presences.set(em, user, value.orElseThrow(), StoreClock.now());
         presenceChanges.fire(new PresenceChanged(user, value.get()));
         return view;
     }

@@ -9,7 +9,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.ipaserver.catalog.DefinitionCatalog;
@@ -20,6 +19,7 @@ import org.ipaserver.security.AccessDenied;
 import org.ipaserver.security.AccessRights;
 import org.ipaserver.security.Licences;
 import org.ipaserver.security.Rights;
+import org.ipaserver.store.StoreClock;
 import org.ipaserver.store.UniqueKeys;
 
 /**
@@ -59,7 +59,7 @@ public class DefinitionService {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW) // a lost attempt rolls back alone and is retried
     public DefinitionCatalog.Published publishOnce(String json, boolean test) {
         requireDesigner();
-        return catalog.publish(em, json, caller.getCallerPrincipal().getName(), Instant.now(), test);
+        return catalog.publish(em, json, caller.getCallerPrincipal().getName(), StoreClock.now(), test);
     }
 
     /** Launching a named version that is a test version needs a designer. */
