@@ -47,12 +47,14 @@ public final class StoreCheck {
                 }
             }
             if (schema == null || schema < SCHEMA_VERSION) {
+                var scripts = scriptsToRun(folder(product), schema);
                 return new StoreStatus(false, StoreStatus.SCHEMA_UNUSABLE, "The flow store schema is missing or "
                         + "too old in data source " + dataSourceName + " (" + product + "): found "
                         + (schema == null ? "no ipa_SchemaVersion table" : "schema version " + schema) + ", need "
-                        + SCHEMA_VERSION + ". Run " + scriptsToRun(folder(product), schema) + " against that "
+                        + SCHEMA_VERSION + ". Run " + scripts + " against that "
                         + "database with a user allowed to read and write its tables; the server notices by itself, "
-                        + "without a restart.");
+                        + "without a restart.", "Run " + scripts + " against the database; the server notices by "
+                        + "itself");
             }
             if (h2) {
                 return new StoreStatus(true, StoreStatus.DEFAULT_DATABASE, "The flow store uses the embedded "
