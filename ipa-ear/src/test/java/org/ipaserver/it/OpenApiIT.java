@@ -93,6 +93,55 @@ class OpenApiIT {
         assertTrue(ids.containsAll(List.of("launchFlow", "completeWorkItem", "pickUpWorkItem", "getFlow")), ids::toString);
     }
 
+    /**
+     * Every schema, request body and response with a body shows what it looks like: an example of
+     * its own, or its schema's. An example of an object or array is JSON, not a string of it.
+     */
+    @Test
+    void everyBodyHasAnExample() {
+        var faults = new ArrayList<String>();
+        api.getComponents().getSchemas().forEach((name, schema) -> example("schema " + name, null, schema, faults));
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            var name = method + " " + path;
+            if (operation.getRequestBody() != null) {
+                examples(name + " request", operation.getRequestBody().getContent(), faults);
+            }
+            operation.getResponses().forEach((code, response) -> {
+                var resolved = response.get$ref() == null ? response
+                        : api.getComponents().getResponses().get(response.get$ref().replaceFirst(".*/", ""));
+                examples(name + " " + code, resolved.getContent(), faults);
+            });
+        }));
+        assertEquals(List.of(), faults);
+    }
+
+    /**
+     * The resource takes page and size as text to name a bad value in its 400, but a client
+     * sends whole numbers: so the document says.
+     */
+    @Test
+    void theSearchPagesAreWholeNumbers() {
+        var parameters = api.getPaths().get("/api/flows").getGet().getParameters();
+        for (var name : List.of("page", "size")) {
+            var schema = parameterSchema(parameters, name);
+            assertEquals("integer", schema.getType(), name + ": " + schema);
+            assertNotNull(schema.getMinimum(), name + ": " + schema);
+        }
+        assertEquals(org.ipaserver.flow.FlowSearch.MAX_PAGE_SIZE, parameterSchema(parameters, "size").getMaximum().intValue());
+        assertEquals(java.util.Arrays.stream(org.ipaserver.flow.FlowStatus.values()).map(s -> s.code()).toList(),
+                parameterSchema(parameters, "status").getEnum(), "the status codes of the flows");
+    }
+
+    private io.swagger.v3.oas.models.media.Schema<?> parameterSchema(
+            List<io.swagger.v3.oas.models.parameters.Parameter> parameters, String name) {
+        io.swagger.v3.oas.models.media.Schema<?> schema = parameters.stream().filter(p -> p.getName().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no parameter " + name)).getSchema();
+        while (schema.get$ref() != null) {
+            schema = api.getComponents().getSchemas().get(schema.get$ref().replaceFirst(".*/", ""));
+        }
+        return schema;
+    }
+
     @Test
     void problemsBasicSignInAndRelativeServersAreDescribedOnce() {
         var problem = api.getComponents().getSchemas().get("ApiProblem");
@@ -152,6 +201,15 @@ class OpenApiIT {
                 + "(-Dipa.openapi.write=true) and commit it");
     }
 
+    /** The 401 is the server's own, with no body the document could describe: its challenge is as documented. */
+    @Test
+    void theUnauthorizedAnswerIsTheDocumentedChallenge() throws Exception {
+        var answer = plainGet("/ipa/api/flows", null);
+        assertEquals(401, answer.statusCode());
+        var challenge = api.getComponents().getResponses().get("Unauthorized").getHeaders().get("WWW-Authenticate");
+        assertEquals(challenge.getExample(), answer.headers().firstValue("WWW-Authenticate").orElse(null));
+    }
+
     @Test
     void theApiBrowserReadsTheDocumentAndSignsInWithTheRealm() throws Exception {
         assertEquals(401, plainGet("/ipa/api-browser/", null).statusCode(), "signed in like the API");
@@ -182,6 +240,37 @@ class OpenApiIT {
                 }
             }
         });
+    }
+
+    private void examples(String name, io.swagger.v3.oas.models.media.Content content, List<String> faults) {
+        if (content == null) {
+            return;
+        }
+        content.forEach((type, media) -> {
+            if (media.getExamples() != null && !media.getExamples().isEmpty()) {
+                media.getExamples().forEach((key, example) -> {
+                    if (example.getValue() == null) {
+                        faults.add(name + " " + type + ": example " + key + " has no value");
+                    }
+                });
+            } else {
+                example(name + " " + type, media.getExample(), media.getSchema(), faults);
+            }
+        });
+    }
+
+    /** The example given, else that of the schema (through its reference). */
+    private void example(String name, Object given, io.swagger.v3.oas.models.media.Schema<?> schema, List<String> faults) {
+        var resolved = schema;
+        while (resolved != null && resolved.get$ref() != null) {
+            resolved = api.getComponents().getSchemas().get(resolved.get$ref().replaceFirst(".*/", ""));
+        }
+        var example = given != null ? given : resolved == null ? null : resolved.getExample();
+        if (example == null) {
+            faults.add(name + ": no example");
+        } else if (example instanceof String && resolved != null && !"string".equals(resolved.getType())) {
+            faults.add(name + ": the example is a string, not JSON: " + example);
+        }
     }
 
     private static boolean blank(String text) {

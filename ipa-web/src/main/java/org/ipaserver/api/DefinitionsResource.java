@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -61,7 +60,7 @@ public class DefinitionsResource {
                     + " its number. Needs the designer licence or role.")
     @RequestBody(required = true, description = "a definition document (docs/definition-format.md)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.OBJECT, description = "a process definition")))
+                    schema = @Schema(ref = "DefinitionDocument")))
     @APIResponse(responseCode = "201", description = "published; Location names the version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DefinitionCatalogPublished")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -85,7 +84,7 @@ public class DefinitionsResource {
                     + "path.")
     @RequestBody(required = true, description = "a definition document (docs/definition-format.md)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.OBJECT, description = "a process definition")))
+                    schema = @Schema(ref = "DefinitionDocument")))
     @APIResponse(responseCode = "200", description = "the report, valid or not",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Validation")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -121,8 +120,7 @@ public class DefinitionsResource {
     @Operation(operationId = "getDefinitionVersion", summary = "Read one version of a definition",
             description = "The JSON document of that version, as it was published.")
     @APIResponse(responseCode = "200", description = "the definition document",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.OBJECT)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DefinitionDocument")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response source(@PathParam("name") String name, @PathParam("version") int version) {

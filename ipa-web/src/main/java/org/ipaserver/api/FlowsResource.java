@@ -23,6 +23,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -114,11 +115,22 @@ public class FlowsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FlowSearchPage")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
-    public FlowSearch.Page search(@QueryParam("definition") String definition, @QueryParam("status") String status,
-                                  @QueryParam("state") String state, @QueryParam("launchedBy") String launchedBy,
-                                  @QueryParam("from") String from, @QueryParam("to") String to,
-                                  @QueryParam("page") @DefaultValue("0") String page,
-                                  @QueryParam("size") @DefaultValue("50") String size) {
+    public FlowSearch.Page search(
+            @Parameter(description = "the process name") @QueryParam("definition") String definition,
+            @Parameter(description = "the flow status", schema = @Schema(ref = "FlowStatus"))
+            @QueryParam("status") String status,
+            @Parameter(description = "the current state") @QueryParam("state") String state,
+            @Parameter(description = "the user who launched it") @QueryParam("launchedBy") String launchedBy,
+            @Parameter(description = "started at or after this instant", schema = @Schema(ref = "Instant"))
+            @QueryParam("from") String from,
+            @Parameter(description = "started before this instant", schema = @Schema(ref = "Instant"))
+            @QueryParam("to") String to,
+            // Taken as text, so that a bad value is named in the 400 like any bad field; documented as
+            // the whole numbers a client sends. By reference: Payara fills an inline schema with noise.
+            @Parameter(description = "the page, counted from 0", schema = @Schema(ref = "PageNumber"))
+            @QueryParam("page") @DefaultValue("0") String page,
+            @Parameter(description = "flows per page", schema = @Schema(ref = "PageSize"))
+            @QueryParam("size") @DefaultValue("50") String size) {
         var errors = new ArrayList<FieldError>();
         var query = new Object() {
             Instant time(String name, String value) {

@@ -7,7 +7,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -27,8 +26,7 @@ public class ServerParametersResource {
     @Operation(operationId = "getServerParameters", summary = "Read the server parameters",
             description = "The server parameters in force, under the names of the original product.")
     @APIResponse(responseCode = "200", description = "the parameters",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.OBJECT)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServerParameters")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     public Map<String, Object> get() {
         return parameters.asMap();

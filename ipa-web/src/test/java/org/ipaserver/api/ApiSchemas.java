@@ -11,8 +11,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.ipaserver.admin.ServerParameters;
 import org.ipaserver.catalog.DefinitionCatalog;
 import org.ipaserver.flow.FlowSearch;
+import org.ipaserver.flow.FlowStatus;
 import org.ipaserver.flow.FlowView;
 import org.ipaserver.routing.PresenceView;
 import org.ipaserver.routing.WorkgroupView;
@@ -50,13 +52,22 @@ final class ApiSchemas {
      * The static part of the OpenAPI document: the schemas, sorted by name, each with its example
      * where src/main/openapi/schema-examples.json has one, and the problem responses of
      * src/main/openapi/responses.json. Examples live there, as JSON: in annotations Payara keeps an
-     * example as a string, and loses the reference of one given by name.
+     * example as a string, and loses the reference of one given by name. The bodies that are no
+     * records (a definition document, skills) are described in src/main/openapi/documents.json;
+     * the server parameters by their defaults.
      */
     static JsonObject document() {
         var schemas = new TreeMap<String, JsonObject>();
         ROOTS.forEach(root -> add(root, schemas));
         LISTED.forEach(item -> schemas.put(name(item) + "List", Json.createObjectBuilder().add("type", "array")
                 .add("items", of(item, schemas)).build()));
+        schemas.put("ServerParameters", serverParameters());
+        queryParameters(schemas);
+        read("documents.json").forEach((name, schema) -> {
+            if (schemas.put(name, schema.asJsonObject()) != null) {
+                throw new IllegalStateException("documents.json describes " + name + ", which a record does");
+            }
+        });
         var examples = read("schema-examples.json");
         var named = Json.createObjectBuilder();
         schemas.forEach((name, schema) -> named.add(name, examples.containsKey(name)
@@ -68,6 +79,46 @@ final class ApiSchemas {
                 .add("paths", JsonObject.EMPTY_JSON_OBJECT)
                 .add("components", Json.createObjectBuilder().add("schemas", named).add("responses", responses))
                 .build();
+    }
+
+    /**
+     * The parameters under their original names (one has spaces), typed and exemplified by their
+     * defaults, so that a new parameter is documented when it is added.
+     */
+    private static JsonObject serverParameters() {
+        var properties = Json.createObjectBuilder();
+        var example = Json.createObjectBuilder();
+        ServerParameters.defaults().asMap().forEach((name, value) -> {
+            properties.add(name, of(value.getClass(), new TreeMap<>()));
+            if (value instanceof Boolean b) {
+                example.add(name, b);
+            } else if (value instanceof Integer i) {
+                example.add(name, i);
+            } else if (value instanceof Long l) {
+                example.add(name, l);
+            } else {
+                throw new IllegalStateException(name + " is a " + value.getClass() + ": say how it is shown");
+            }
+        });
+        return Json.createObjectBuilder().add("type", "object")
+                .add("description", "The server parameters in force, under the names of the original product; "
+                        + "PAS_HandlerResponseTimeout in seconds")
+                .add("properties", properties).add("example", example).build();
+    }
+
+    /** The values of the flow search's query parameters, which the resource takes as text. */
+    private static void queryParameters(Map<String, JsonObject> schemas) {
+        var statuses = Json.createArrayBuilder();
+        Arrays.stream(FlowStatus.values()).forEach(status -> statuses.add(status.code()));
+        schemas.put("FlowStatus", Json.createObjectBuilder().add("type", "string").add("enum", statuses)
+                .add("example", FlowStatus.WAITING.code()).build());
+        schemas.put("Instant", Json.createObjectBuilder().add("type", "string").add("format", "date-time")
+                .add("description", "an ISO-8601 instant").add("example", "2026-01-31T09:30:00Z").build());
+        schemas.put("PageNumber", Json.createObjectBuilder().add("type", "integer").add("format", "int32")
+                .add("minimum", 0).add("default", 0).add("example", 0).build());
+        schemas.put("PageSize", Json.createObjectBuilder().add("type", "integer").add("format", "int32")
+                .add("minimum", 1).add("maximum", FlowSearch.MAX_PAGE_SIZE).add("default", 50).add("example", 50)
+                .build());
     }
 
     private static JsonObject read(String file) {
