@@ -48,6 +48,7 @@ public class DefinitionsResource {
     @APIResponse(responseCode = "200", description = "the processes",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DefinitionCatalogSummaryList")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public List<DefinitionCatalog.Summary> list() {
         return definitions.list();
     }
@@ -68,6 +69,7 @@ public class DefinitionsResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response publish(String json, @jakarta.ws.rs.QueryParam("test") boolean test,
                             @jakarta.ws.rs.core.Context UriInfo uri) {
         var published = definitions.publish(json, test);
@@ -90,6 +92,7 @@ public class DefinitionsResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Validation validate(String json) {
         var report = definitions.validate(json);
         return new Validation(report.valid(), report.problems());
@@ -103,6 +106,7 @@ public class DefinitionsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Definition")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Definition versions(@PathParam("name") String name) {
         var versions = definitions.versions(name).stream()
                 .map(d -> new Version(d.name(), d.version(), d.description(), d.publishedAt(), d.publishedBy(),
@@ -123,6 +127,7 @@ public class DefinitionsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DefinitionDocument")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response source(@PathParam("name") String name, @PathParam("version") int version) {
         var record = definitions.version(name, version)
                 .orElseThrow(() -> new FlowExceptions.UnknownDefinition(name, version));

@@ -103,6 +103,7 @@ public class FlowsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FlowView")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public FlowView get(@PathParam("id") String id) {
         return flows.view(id);
     }
@@ -115,6 +116,7 @@ public class FlowsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FlowSearchPage")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public FlowSearch.Page search(
             @Parameter(description = "the process name") @QueryParam("definition") String definition,
             @Parameter(description = "the flow status", schema = @Schema(ref = "FlowStatus"))
@@ -178,6 +180,7 @@ public class FlowsResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public FlowView attachInteraction(@PathParam("id") String id, InteractionRequest interaction) {
         return flows.attachInteraction(id, interaction.interactionId());
     }
@@ -192,6 +195,7 @@ public class FlowsResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public FlowView cancel(@PathParam("id") String id) {
         return flows.cancel(id);
     }
@@ -208,6 +212,7 @@ public class FlowsResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public FlowView retry(@PathParam("id") String id) {
         return flows.retry(id);
     }
@@ -229,6 +234,7 @@ public class FlowsResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public FlowView skip(@PathParam("id") String id, SkipRequest skip) {
         return flows.skip(id, skip.exit());
     }

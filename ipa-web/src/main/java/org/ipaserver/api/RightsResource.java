@@ -50,6 +50,7 @@ public class RightsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "GrantViewList")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public List<GrantView> list(@QueryParam("process") String process) {
         return rights.list(process).stream().map(GrantView::of).toList();
     }
@@ -71,6 +72,7 @@ public class RightsResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response grant(GrantRequest grant, @Context UriInfo uri) {
         boolean created = rights.grant(grant.kind(), grant.principal(), grant.right(), grant.process());
         var view = new GrantView(grant.kind(), grant.principal(), grant.right(), grant.process());
@@ -89,6 +91,7 @@ public class RightsResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response revoke(@QueryParam("kind") String kind, @QueryParam("principal") String principal,
                            @QueryParam("right") String right, @QueryParam("process") String process) {
         rights.revoke(kind, principal, right, process);

@@ -43,6 +43,7 @@ public class UsersResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Map<String, Integer> skills() {
         return routing.skills(user);
     }
@@ -62,6 +63,7 @@ public class UsersResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Map<String, Integer> setSkills(JsonValue body) {
         if (body == null || body == JsonValue.NULL) { // {} is fine: it takes every skill away
             throw new ErrorMappers.BadRequest("a JSON object of skill name to level is required");
@@ -77,6 +79,7 @@ public class UsersResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PresenceView")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public PresenceView presence() {
         return routing.presence(user);
     }
@@ -101,6 +104,7 @@ public class UsersResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public PresenceView setPresence(PresenceChange change) {
         return routing.setPresence(user, change.presence());
     }
@@ -113,6 +117,7 @@ public class UsersResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LicenceGrant")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public LicenceGrant licence() {
         return new LicenceGrant(user, routing.licence(user).name());
     }
@@ -130,6 +135,7 @@ public class UsersResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public LicenceGrant setLicence(LicenceChange change) {
         return new LicenceGrant(user, routing.setLicence(user, change.licence()).name());
     }

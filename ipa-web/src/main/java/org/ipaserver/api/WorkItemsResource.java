@@ -45,6 +45,7 @@ public class WorkItemsResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public List<WorkItemView> list(@QueryParam("workgroup") String workgroup) {
         return workgroup == null ? workItems.mine() : workItems.queue(workgroup);
     }
@@ -58,6 +59,7 @@ public class WorkItemsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WorkItemView")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public WorkItemView get(@PathParam("id") String id) {
         return workItems.get(id);
     }
@@ -95,6 +97,7 @@ public class WorkItemsResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public WorkItemView pickUp(@PathParam("id") String id, String body) {
         return workItems.pickUp(id, optionalVersion(body));
     }
@@ -111,6 +114,7 @@ public class WorkItemsResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public WorkItemView hold(@PathParam("id") String id, String body) {
         return workItems.hold(id, optionalVersion(body));
     }
@@ -127,6 +131,7 @@ public class WorkItemsResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public WorkItemView unhold(@PathParam("id") String id, String body) {
         return workItems.unhold(id, optionalVersion(body));
     }
@@ -146,6 +151,7 @@ public class WorkItemsResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public WorkItemView transfer(@PathParam("id") String id, TransferRequest transfer) {
         return workItems.transfer(id, blankAsNull(transfer.user()), blankAsNull(transfer.workgroup()),
                 transfer.version());
@@ -165,6 +171,7 @@ public class WorkItemsResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public WorkItemView saveDraft(@PathParam("id") String id, DraftRequest draft) {
         return workItems.saveDraft(id, orNone(draft.values()), draft.version());
     }
@@ -185,6 +192,7 @@ public class WorkItemsResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public WorkItemView complete(@PathParam("id") String id, CompleteRequest completion) {
         return workItems.complete(id, completion.button(), orNone(completion.values()), completion.version());
     }

@@ -49,6 +49,7 @@ public class WorkgroupsResource {
     @APIResponse(responseCode = "200", description = "the workgroups",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WorkgroupViewList")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public List<WorkgroupView> list() {
         return routing.workgroups();
     }
@@ -61,6 +62,7 @@ public class WorkgroupsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WorkgroupView")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public WorkgroupView get(@PathParam("name") String name) {
         return routing.workgroup(name);
     }
@@ -86,6 +88,7 @@ public class WorkgroupsResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response save(@PathParam("name") String name, WorkgroupChange change, @Context UriInfo uri) {
         boolean created = routing.saveWorkgroup(name, change.description(), change.members());
         var view = routing.workgroup(name);
@@ -102,6 +105,7 @@ public class WorkgroupsResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response delete(@PathParam("name") String name) {
         routing.deleteWorkgroup(name);
         return Response.noContent().build();
@@ -116,6 +120,7 @@ public class WorkgroupsResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public WorkgroupView addMember(@PathParam("name") String name, @PathParam("user") String user) {
         return routing.addMember(name, user);
     }
@@ -129,6 +134,7 @@ public class WorkgroupsResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public WorkgroupView removeMember(@PathParam("name") String name, @PathParam("user") String user) {
         return routing.removeMember(name, user);
     }
@@ -145,6 +151,7 @@ public class WorkgroupsResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Routing routing(@PathParam("name") String name, @Context UriInfo uri) {
         var required = new HashMap<String, Integer>();
         var errors = new ArrayList<FieldError>();
