@@ -20,7 +20,10 @@ import org.ipaserver.expression.ExpressionException;
 import org.ipaserver.expression.Expressions;
 import org.ipaserver.expression.VariableLookup;
 
-/** Validation of the actions of each state and task: each kind of action checks itself with the variables its scope sees. */
+/**
+ * Validation of the actions of each state and task: each kind of action checks itself with the
+ * variables its scope sees.
+ */
 final class ActionChecks {
 
     private final ProcessDefinition definition;
@@ -40,9 +43,9 @@ final class ActionChecks {
 
     /** Checks a form description: a text over the global variables shown with every work item of the form. */
     void formDescription(String text, String path) {
-        var globals = VariableDef.byName(definition.variables());
-        expression(text, path, globals);
-        shownTexts.check(text, path, "the form description", globals);
+        var globals = new InScope(null, VariableDef.byName(definition.variables()));
+        globals.expression(text, path);
+        globals.shown(text, path, "the form description");
     }
 
     void check(Scope scope) {
@@ -58,7 +61,7 @@ final class ActionChecks {
         }
     }
 
-    /** What an action checks itself with: the definition and the variables of its scope. */
+    /** What an action checks itself with: the definition and the variables of its scope (null: the globals alone). */
     private final class InScope implements ActionCheck {
         private final Scope scope;
         private final Map<String, VariableDef> vars;
@@ -86,21 +89,6 @@ final class ActionChecks {
         @Override
         public Optional<ProcessDefinition> published(String process) {
             return published.apply(process);
-        }
-
-        @Override
-        public Optional<Object> expression(String text, String path) {
-            return ActionChecks.this.expression(text, path, vars);
-        }
-
-        @Override
-        public void condition(String text, String path) {
-            ActionChecks.this.condition(text, path, vars);
-        }
-
-        @Override
-        public Optional<VariableDef> variable(String name, String path) {
-            return ActionChecks.this.variable(name, path, vars);
         }
 
         @Override
@@ -134,12 +122,76 @@ final class ActionChecks {
 
         @Override
         public void inputs(Map<String, String> given, Map<String, VariableDef> declared, String owner, String path) {
-            ActionChecks.this.inputs(given, declared, owner, path, vars);
+            given.forEach((name, value) -> {
+                var result = expression(value, path + "." + name);
+                var input = declared.get(name);
+                if (input == null) {
+                    error(path + "." + name, owner + " has no input named '" + name + "'");
+                } else if (input.type() != null) {
+                    result.ifPresent(r -> assignable(r, value, input.type(), path + "." + name));
+                }
+            });
         }
 
         @Override
         public void outputs(Map<String, String> given, Map<String, VariableDef> declared, String owner, String path) {
-            ActionChecks.this.outputs(given, declared, owner, path, vars);
+            given.forEach((name, target) -> {
+                var output = declared.get(name);
+                var variable = variable(target, path + "." + name);
+                if (output == null) {
+                    error(path + "." + name, owner + " has no output named '" + name + "'");
+                } else if (variable.isPresent() && output.type() != null
+                        && !variable.get().type().accepts(output.type())) {
+                    error(path + "." + name, "type mismatch: " + output.type() + " output '" + name
+                            + "' cannot be stored in " + variable.get().type() + " variable '" + target + "'");
+                }
+            });
+        }
+
+        @Override
+        public Optional<VariableDef> variable(String name, String path) {
+            if (name == null) {
+                return Optional.empty();
+            }
+            var variable = vars.get(name);
+            if (variable == null) {
+                error(path, "unknown variable '" + name + "'");
+                return Optional.empty();
+            }
+            return variable.type() == null ? Optional.empty() : Optional.of(variable);
+        }
+
+        @Override
+        public void condition(String text, String path) {
+            if (text != null) {
+                expression(text, path).ifPresent(result -> assignable(result, text, VariableType.BOOLEAN, path));
+            }
+        }
+
+        /** Compiles, checks references, evaluates on sample values; the sample result if all went well. */
+        @Override
+        public Optional<Object> expression(String text, String path) {
+            if (text == null) {
+                return Optional.empty();
+            }
+            Expressions.Compiled compiled;
+            try {
+                compiled = expressions.compile(text);
+            } catch (ExpressionException e) {
+                error(path, "expression " + e.getMessage());
+                return Optional.empty();
+            }
+            var unknown = compiled.variables().stream().filter(v -> !vars.containsKey(v)).toList();
+            unknown.forEach(name -> error(path, "unknown variable '" + name + "'"));
+            if (!unknown.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.ofNullable(expressions.evaluate(compiled, new Samples(vars)));
+            } catch (ExpressionException e) {
+                error(path, "type mismatch: " + e.getMessage());
+                return Optional.empty();
+            }
         }
 
         @Override
@@ -150,77 +202,6 @@ final class ActionChecks {
         @Override
         public void warning(String path, String message) {
             problems.add(Problem.warning(path, message));
-        }
-    }
-
-    private void inputs(Map<String, String> given, Map<String, VariableDef> declared, String owner, String path,
-                        Map<String, VariableDef> vars) {
-        given.forEach((name, value) -> {
-            var result = expression(value, path + "." + name, vars);
-            var input = declared.get(name);
-            if (input == null) {
-                error(path + "." + name, owner + " has no input named '" + name + "'");
-            } else if (input.type() != null) {
-                result.ifPresent(r -> assignable(r, value, input.type(), path + "." + name));
-            }
-        });
-    }
-
-    private void outputs(Map<String, String> given, Map<String, VariableDef> declared, String owner, String path,
-                         Map<String, VariableDef> vars) {
-        given.forEach((name, target) -> {
-            var output = declared.get(name);
-            var variable = variable(target, path + "." + name, vars);
-            if (output == null) {
-                error(path + "." + name, owner + " has no output named '" + name + "'");
-            } else if (variable.isPresent() && output.type() != null
-                    && !variable.get().type().accepts(output.type())) {
-                error(path + "." + name, "type mismatch: " + output.type() + " output '" + name
-                        + "' cannot be stored in " + variable.get().type() + " variable '" + target + "'");
-            }
-        });
-    }
-
-    private Optional<VariableDef> variable(String name, String path, Map<String, VariableDef> vars) {
-        if (name == null) {
-            return Optional.empty();
-        }
-        var variable = vars.get(name);
-        if (variable == null) {
-            error(path, "unknown variable '" + name + "'");
-            return Optional.empty();
-        }
-        return variable.type() == null ? Optional.empty() : Optional.of(variable);
-    }
-
-    private void condition(String text, String path, Map<String, VariableDef> vars) {
-        if (text != null) {
-            expression(text, path, vars).ifPresent(result -> assignable(result, text, VariableType.BOOLEAN, path));
-        }
-    }
-
-    /** Compiles, checks references, evaluates on sample values; the sample result if all went well. */
-    private Optional<Object> expression(String text, String path, Map<String, VariableDef> vars) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        Expressions.Compiled compiled;
-        try {
-            compiled = expressions.compile(text);
-        } catch (ExpressionException e) {
-            error(path, "expression " + e.getMessage());
-            return Optional.empty();
-        }
-        var unknown = compiled.variables().stream().filter(v -> !vars.containsKey(v)).toList();
-        unknown.forEach(name -> error(path, "unknown variable '" + name + "'"));
-        if (!unknown.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.ofNullable(expressions.evaluate(compiled, new Samples(vars)));
-        } catch (ExpressionException e) {
-            error(path, "type mismatch: " + e.getMessage());
-            return Optional.empty();
         }
     }
 
