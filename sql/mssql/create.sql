@@ -1,16 +1,19 @@
--- IPA Server schema, version 6: Microsoft SQL Server 2016 or later (T-SQL).
+-- IPA Server schema, version 11: Microsoft SQL Server 2016 or later (T-SQL).
 --
 -- Creates the flow store (flowexec_*), the published definitions, the work items, the routing
 -- tables (workgroups, skills, presence, licences), the access rights and the schema version row.
 -- A DBA runs it by hand in the database the server's jdbc/ipa data source points at:
---   sqlcmd -S <server> -d ipa -b -i sql/mssql/create.sql
--- Plain statements ended by ';' (no GO batches), so the same simple runner executes every script;
--- it is checked on H2 in MODE=MSSQLServer by the tests and by review (no SQL Server here).
+--   sqlcmd -S <server> -d ipa -I -b -i sql/mssql/create.sql
+-- (-I: QUOTED_IDENTIFIER ON, which filtered indexes need.) Plain statements ended by ';', so the
+-- same simple runner executes every script; a GO line stands only around CREATE VIEW, which SQL
+-- Server wants alone in its batch, and the runner skips it. Checked on H2 in MODE=MSSQLServer by
+-- the tests (without the filters of filtered indexes, which H2 lacks) and by review (no SQL Server here).
 -- Types: NVARCHAR for all text, including ids (mssql-jdbc sends strings as NVARCHAR by default,
 -- and an NVARCHAR parameter against a VARCHAR column can turn an index seek into a scan), NVARCHAR(MAX) for
 -- documents, DATETIME2(6) for timestamps.
 
--- One row per flow: who owns it (storage_id), where it stands, what it waits on.
+-- One row per flow: who owns it (storage_id), where it stands, what it waits on; once the flow has
+-- ended, also its final state document (state_document), so that an ended flow is this one row.
 CREATE TABLE flowexec_Flows (
     flow_id             NVARCHAR(36)  NOT NULL,
     definition_name     NVARCHAR(128) NOT NULL,
@@ -34,23 +37,33 @@ CREATE TABLE flowexec_Flows (
     lease_until         DATETIME2(6),
     owner_epoch         BIGINT        DEFAULT 0 NOT NULL,
     error_step          NVARCHAR(512),
+    state_document      NVARCHAR(MAX),
     CONSTRAINT pk_flowexec_flows PRIMARY KEY (flow_id)
 );
 
--- Due timers: status = 'waiting' AND wake_at <= now.
-CREATE INDEX ix_flows_status_wake ON flowexec_Flows (status, wake_at);
-CREATE INDEX ix_flows_definition ON flowexec_Flows (definition_name, definition_version, status);
+-- Searches (the API's filters, newest first): by process and status, status, state, launcher, all.
+CREATE INDEX ix_flows_definition ON flowexec_Flows (definition_name, status, started_at);
 CREATE INDEX ix_flows_status_started ON flowexec_Flows (status, started_at);
-CREATE INDEX ix_flows_state ON flowexec_Flows (current_state, status);
+CREATE INDEX ix_flows_state ON flowexec_Flows (current_state, status, started_at);
 CREATE INDEX ix_flows_launched_by ON flowexec_Flows (launched_by, started_at);
-CREATE INDEX ix_flows_parent ON flowexec_Flows (parent_flow_id);
--- Take-over and restore: the flows one storage ID owns.
-CREATE INDEX ix_flows_storage ON flowexec_Flows (storage_id, status);
 CREATE INDEX ix_flows_started ON flowexec_Flows (started_at);
+-- Reporting passes: what ended since the last one.
+CREATE INDEX ix_flows_ended ON flowexec_Flows (ended_at);
+-- The next three are filtered: a flow that ended, has no parent or no job is not in them, so a
+-- straight-through flow writes only the five search indexes. Filtered indexes need QUOTED_IDENTIFIER
+-- ON when they are made and written (mssql-jdbc sets it; run sqlcmd with -I).
+-- The child flows of a flow (cancelling it cancels them).
+CREATE INDEX ix_flows_parent ON flowexec_Flows (parent_flow_id)
+    WHERE parent_flow_id IS NOT NULL;
+-- Take-over and restore: the flows one storage ID owns that have not ended.
+CREATE INDEX ix_flows_storage ON flowexec_Flows (storage_id, status)
+    WHERE ended_at IS NULL;
 -- Due jobs of one owner (timers, external calls, retries).
-CREATE INDEX ix_flows_jobs ON flowexec_Flows (storage_id, job, next_run_at);
+CREATE INDEX ix_flows_jobs ON flowexec_Flows (storage_id, job, next_run_at)
+    WHERE job IS NOT NULL;
 
--- The flow's durable execution state, one document written at each wait point.
+-- The durable execution state of a flow that has not ended: one document, written at each wait point.
+-- When the flow ends, its final document moves to its row in flowexec_Flows and this row goes.
 CREATE TABLE flowexec_Storage (
     flow_id             NVARCHAR(36)  NOT NULL,
     state_document      NVARCHAR(MAX) NOT NULL,
@@ -60,20 +73,15 @@ CREATE TABLE flowexec_Storage (
         REFERENCES flowexec_Flows (flow_id) ON DELETE CASCADE
 );
 
--- Flows that have ended (completed, cancelled, error), for reporting.
-CREATE TABLE flowexec_Completion (
-    flow_id             NVARCHAR(36)  NOT NULL,
-    definition_name     NVARCHAR(128) NOT NULL,
-    definition_version  INT           NOT NULL,
-    final_status        NVARCHAR(24)  NOT NULL,
-    launched_by         NVARCHAR(128) NOT NULL,
-    completed_at        DATETIME2(6)  NOT NULL,
-    CONSTRAINT pk_flowexec_completion PRIMARY KEY (flow_id),
-    CONSTRAINT fk_completion_flow FOREIGN KEY (flow_id)
-        REFERENCES flowexec_Flows (flow_id) ON DELETE CASCADE
-);
-
-CREATE INDEX ix_completion_definition ON flowexec_Completion (definition_name, completed_at);
+-- Flows that have ended (completed or cancelled), for reporting: a view of their rows, which hold
+-- their final record, under the name the original product gives this table.
+GO
+CREATE VIEW flowexec_Completion AS
+    SELECT flow_id, definition_name, definition_version, status AS final_status, launched_by,
+        ended_at AS completed_at
+    FROM flowexec_Flows
+    WHERE status IN ('completed', 'cancelled');
+GO
 
 -- Published process definitions, one row per version; source is the JSON document. A test version
 -- (test_version) runs only for designers and is never the "latest" others launch.
@@ -109,6 +117,7 @@ CREATE TABLE ipa_WorkItems (
     completed_at        DATETIME2(6),
     completed_by        NVARCHAR(128),
     row_version         BIGINT        NOT NULL,
+    picked_up_at        DATETIME2(6),
     CONSTRAINT pk_ipa_workitems PRIMARY KEY (work_item_id),
     CONSTRAINT fk_workitem_flow FOREIGN KEY (flow_id)
         REFERENCES flowexec_Flows (flow_id) ON DELETE CASCADE
@@ -117,6 +126,9 @@ CREATE TABLE ipa_WorkItems (
 CREATE INDEX ix_workitems_owner ON ipa_WorkItems (owner, status);
 CREATE INDEX ix_workitems_workgroup ON ipa_WorkItems (workgroup, status);
 CREATE INDEX ix_workitems_flow ON ipa_WorkItems (flow_id);
+-- Reporting passes: the work items completed since the last one.
+CREATE INDEX ix_workitems_completed ON ipa_WorkItems (completed_at)
+    WHERE completed_at IS NOT NULL;
 
 -- Workgroups: the queues whose items go to their best-skilled available member.
 CREATE TABLE ipa_Workgroups (
@@ -216,4 +228,98 @@ CREATE TABLE ipa_SchemaVersion (
     CONSTRAINT pk_ipa_schemaversion PRIMARY KEY (version)
 );
 
-INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (7, CURRENT_TIMESTAMP);
+-- The server instances sharing this database: each storage ID's current registration. The epoch
+-- goes up at each registration; the incarnation is the server process holding it; lease_until is
+-- renewed by its heartbeat: a storage ID whose lease runs is not given to another instance.
+CREATE TABLE ipa_Instances (
+    storage_id          NVARCHAR(36)  NOT NULL,
+    epoch               BIGINT        NOT NULL,
+    incarnation         NVARCHAR(36)  NOT NULL,
+    status              NVARCHAR(16)  NOT NULL,
+    host                NVARCHAR(255),
+    started_at          DATETIME2(6)  NOT NULL,
+    heartbeat_at        DATETIME2(6)  NOT NULL,
+    lease_until         DATETIME2(6)  NOT NULL,
+    CONSTRAINT pk_ipa_instances PRIMARY KEY (storage_id)
+);
+
+-- Reporting: rollups per day (UTC) made by a periodic pass over what happened since the last one,
+-- so that a report reads a few rows per day however many flows there were. ipa_ReportCursor holds
+-- how far the passes have got; what came after is added from the flows themselves when a report
+-- is read. Durations are kept as histograms (counts per bucket of a quarter of a doubling,
+-- "bucket:count,..."), which add up across days and give p50 and p90 within 10 %. The cursor starts
+-- in 2000 so that the first pass also reports the flows that were there before.
+CREATE TABLE ipa_ReportDays (
+    definition_name     NVARCHAR(128)  NOT NULL,
+    definition_version  INT           NOT NULL,
+    report_day          DATE          NOT NULL,
+    launched            BIGINT        NOT NULL,
+    completed           BIGINT        NOT NULL,
+    failed              BIGINT        NOT NULL,
+    cancelled           BIGINT        NOT NULL,
+    CONSTRAINT pk_ipa_reportdays PRIMARY KEY (definition_name, definition_version, report_day)
+);
+
+CREATE TABLE ipa_ReportStateTimes (
+    definition_name     NVARCHAR(128)  NOT NULL,
+    definition_version  INT           NOT NULL,
+    report_day          DATE          NOT NULL,
+    state_name          NVARCHAR(128)  NOT NULL,
+    visits              BIGINT        NOT NULL,
+    total_millis        BIGINT        NOT NULL,
+    histogram           NVARCHAR(4000) NOT NULL,
+    CONSTRAINT pk_ipa_reportstatetimes PRIMARY KEY (definition_name, definition_version, report_day, state_name)
+);
+
+-- Work items completed per workgroup and day ('' for items sent to a user): waiting is from sent
+-- to first picked up, handling from first picked up to completed.
+CREATE TABLE ipa_ReportWorkTimes (
+    workgroup           NVARCHAR(128)  NOT NULL,
+    report_day          DATE          NOT NULL,
+    items               BIGINT        NOT NULL,
+    waiting_histogram   NVARCHAR(4000) NOT NULL,
+    handling_histogram  NVARCHAR(4000) NOT NULL,
+    CONSTRAINT pk_ipa_reportworktimes PRIMARY KEY (workgroup, report_day)
+);
+
+CREATE TABLE ipa_ReportCursor (
+    cursor_name         NVARCHAR(32)   NOT NULL,
+    reached_at          DATETIME2(6)     NOT NULL,
+    CONSTRAINT pk_ipa_reportcursor PRIMARY KEY (cursor_name)
+);
+
+INSERT INTO ipa_ReportCursor (cursor_name, reached_at) VALUES ('rollups', '2000-01-01 00:00:00');
+
+-- The live monitor's journal of flow events, written only while a monitor subscription is active
+-- (ipa_MonitorState.active_until ahead of now), in the transaction of the change it tells; numbered
+-- by ipa_MonitorSeq so that a client that reconnects asks for what came after its last number.
+-- Events older than 15 minutes are purged.
+CREATE SEQUENCE ipa_MonitorSeq
+    AS BIGINT START WITH 1 INCREMENT BY 1;
+
+CREATE TABLE ipa_MonitorEvents (
+    seq                 BIGINT        DEFAULT NEXT VALUE FOR ipa_MonitorSeq NOT NULL,
+    flow_id             NVARCHAR(36),
+    process             NVARCHAR(128),
+    version             INT,
+    kind                NVARCHAR(32)  NOT NULL,
+    at_time             DATETIME2(6)  NOT NULL,
+    payload             NVARCHAR(MAX) NOT NULL,
+    CONSTRAINT pk_ipa_monitorevents PRIMARY KEY (seq)
+);
+
+CREATE INDEX ix_monitor_events_time ON ipa_MonitorEvents (at_time);
+
+-- One row: until when events are recorded (a subscriber keeps it 5 minutes ahead), and the number
+-- after which the journal is complete (a client whose last number is older may have missed events:
+-- purged, or not recorded while nobody watched).
+CREATE TABLE ipa_MonitorState (
+    id                  INT           NOT NULL,
+    active_until        DATETIME2(6)  NOT NULL,
+    complete_after      BIGINT        NOT NULL,
+    CONSTRAINT pk_ipa_monitorstate PRIMARY KEY (id)
+);
+
+INSERT INTO ipa_MonitorState (id, active_until, complete_after) VALUES (1, '2000-01-01 00:00:00', 0);
+
+INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (11, CURRENT_TIMESTAMP);

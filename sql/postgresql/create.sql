@@ -1,4 +1,4 @@
--- IPA Server schema, version 6: PostgreSQL 13 or later.
+-- IPA Server schema, version 11: PostgreSQL 13 or later.
 --
 -- Creates the flow store (flowexec_*), the published definitions, the work items, the routing
 -- tables (workgroups, skills, presence, licences), the access rights and the schema version row.
@@ -7,7 +7,8 @@
 -- Unquoted names: PostgreSQL stores them lower-case (flowexec_flows); the application never quotes them.
 -- Statements end with ';' at the end of a line: one simple runner executes every script.
 
--- One row per flow: who owns it (storage_id), where it stands, what it waits on.
+-- One row per flow: who owns it (storage_id), where it stands, what it waits on; once the flow has
+-- ended, also its final state document (state_document), so that an ended flow is this one row.
 CREATE TABLE flowexec_Flows (
     flow_id             VARCHAR(36)   NOT NULL,
     definition_name     VARCHAR(128)  NOT NULL,
@@ -31,23 +32,33 @@ CREATE TABLE flowexec_Flows (
     lease_until         TIMESTAMP,
     owner_epoch         BIGINT        DEFAULT 0 NOT NULL,
     error_step          VARCHAR(512),
+    state_document      TEXT,
     CONSTRAINT pk_flowexec_flows PRIMARY KEY (flow_id)
 );
 
--- Due timers: status = 'waiting' AND wake_at <= now.
-CREATE INDEX ix_flows_status_wake ON flowexec_Flows (status, wake_at);
-CREATE INDEX ix_flows_definition ON flowexec_Flows (definition_name, definition_version, status);
+-- Searches (the API's filters, newest first): by process and status, status, state, launcher, all.
+CREATE INDEX ix_flows_definition ON flowexec_Flows (definition_name, status, started_at);
 CREATE INDEX ix_flows_status_started ON flowexec_Flows (status, started_at);
-CREATE INDEX ix_flows_state ON flowexec_Flows (current_state, status);
+CREATE INDEX ix_flows_state ON flowexec_Flows (current_state, status, started_at);
 CREATE INDEX ix_flows_launched_by ON flowexec_Flows (launched_by, started_at);
-CREATE INDEX ix_flows_parent ON flowexec_Flows (parent_flow_id);
--- Take-over and restore: the flows one storage ID owns.
-CREATE INDEX ix_flows_storage ON flowexec_Flows (storage_id, status);
 CREATE INDEX ix_flows_started ON flowexec_Flows (started_at);
+-- Reporting passes: what ended since the last one.
+CREATE INDEX ix_flows_ended ON flowexec_Flows (ended_at);
+-- The next three are partial: a flow that ended, has no parent or no job is not in them, so a
+-- straight-through flow writes only the five search indexes. Their queries imply the predicates
+-- (parent_flow_id = ?, ended_at IS NULL, job = ? or job IS NOT NULL), also in generic plans.
+-- The child flows of a flow (cancelling it cancels them).
+CREATE INDEX ix_flows_parent ON flowexec_Flows (parent_flow_id)
+    WHERE parent_flow_id IS NOT NULL;
+-- Take-over and restore: the flows one storage ID owns that have not ended.
+CREATE INDEX ix_flows_storage ON flowexec_Flows (storage_id, status)
+    WHERE ended_at IS NULL;
 -- Due jobs of one owner (timers, external calls, retries).
-CREATE INDEX ix_flows_jobs ON flowexec_Flows (storage_id, job, next_run_at);
+CREATE INDEX ix_flows_jobs ON flowexec_Flows (storage_id, job, next_run_at)
+    WHERE job IS NOT NULL;
 
--- The flow's durable execution state, one document written at each wait point (TEXT: no size limit).
+-- The durable execution state of a flow that has not ended: one document, written at each wait point.
+-- When the flow ends, its final document moves to its row in flowexec_Flows and this row goes.
 CREATE TABLE flowexec_Storage (
     flow_id             VARCHAR(36)   NOT NULL,
     state_document      TEXT          NOT NULL,
@@ -57,20 +68,13 @@ CREATE TABLE flowexec_Storage (
         REFERENCES flowexec_Flows (flow_id) ON DELETE CASCADE
 );
 
--- Flows that have ended (completed, cancelled, error), for reporting.
-CREATE TABLE flowexec_Completion (
-    flow_id             VARCHAR(36)   NOT NULL,
-    definition_name     VARCHAR(128)  NOT NULL,
-    definition_version  INT           NOT NULL,
-    final_status        VARCHAR(24)   NOT NULL,
-    launched_by         VARCHAR(128)  NOT NULL,
-    completed_at        TIMESTAMP     NOT NULL,
-    CONSTRAINT pk_flowexec_completion PRIMARY KEY (flow_id),
-    CONSTRAINT fk_completion_flow FOREIGN KEY (flow_id)
-        REFERENCES flowexec_Flows (flow_id) ON DELETE CASCADE
-);
-
-CREATE INDEX ix_completion_definition ON flowexec_Completion (definition_name, completed_at);
+-- Flows that have ended (completed or cancelled), for reporting: a view of their rows, which hold
+-- their final record, under the name the original product gives this table.
+CREATE VIEW flowexec_Completion AS
+    SELECT flow_id, definition_name, definition_version, status AS final_status, launched_by,
+        ended_at AS completed_at
+    FROM flowexec_Flows
+    WHERE status IN ('completed', 'cancelled');
 
 -- Published process definitions, one row per version; source is the JSON document. A test version
 -- (test_version) runs only for designers and is never the "latest" others launch.
@@ -106,6 +110,7 @@ CREATE TABLE ipa_WorkItems (
     completed_at        TIMESTAMP,
     completed_by        VARCHAR(128),
     row_version         BIGINT        NOT NULL,
+    picked_up_at        TIMESTAMP,
     CONSTRAINT pk_ipa_workitems PRIMARY KEY (work_item_id),
     CONSTRAINT fk_workitem_flow FOREIGN KEY (flow_id)
         REFERENCES flowexec_Flows (flow_id) ON DELETE CASCADE
@@ -114,6 +119,9 @@ CREATE TABLE ipa_WorkItems (
 CREATE INDEX ix_workitems_owner ON ipa_WorkItems (owner, status);
 CREATE INDEX ix_workitems_workgroup ON ipa_WorkItems (workgroup, status);
 CREATE INDEX ix_workitems_flow ON ipa_WorkItems (flow_id);
+-- Reporting passes: the work items completed since the last one.
+CREATE INDEX ix_workitems_completed ON ipa_WorkItems (completed_at)
+    WHERE completed_at IS NOT NULL;
 
 -- Workgroups: the queues whose items go to their best-skilled available member.
 CREATE TABLE ipa_Workgroups (
@@ -213,4 +221,98 @@ CREATE TABLE ipa_SchemaVersion (
     CONSTRAINT pk_ipa_schemaversion PRIMARY KEY (version)
 );
 
-INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (7, CURRENT_TIMESTAMP);
+-- The server instances sharing this database: each storage ID's current registration. The epoch
+-- goes up at each registration; the incarnation is the server process holding it; lease_until is
+-- renewed by its heartbeat: a storage ID whose lease runs is not given to another instance.
+CREATE TABLE ipa_Instances (
+    storage_id          VARCHAR(36)   NOT NULL,
+    epoch               BIGINT        NOT NULL,
+    incarnation         VARCHAR(36)   NOT NULL,
+    status              VARCHAR(16)   NOT NULL,
+    host                VARCHAR(255),
+    started_at          TIMESTAMP     NOT NULL,
+    heartbeat_at        TIMESTAMP     NOT NULL,
+    lease_until         TIMESTAMP     NOT NULL,
+    CONSTRAINT pk_ipa_instances PRIMARY KEY (storage_id)
+);
+
+-- Reporting: rollups per day (UTC) made by a periodic pass over what happened since the last one,
+-- so that a report reads a few rows per day however many flows there were. ipa_ReportCursor holds
+-- how far the passes have got; what came after is added from the flows themselves when a report
+-- is read. Durations are kept as histograms (counts per bucket of a quarter of a doubling,
+-- "bucket:count,..."), which add up across days and give p50 and p90 within 10 %. The cursor starts
+-- in 2000 so that the first pass also reports the flows that were there before.
+CREATE TABLE ipa_ReportDays (
+    definition_name     VARCHAR(128)  NOT NULL,
+    definition_version  INT           NOT NULL,
+    report_day          DATE          NOT NULL,
+    launched            BIGINT        NOT NULL,
+    completed           BIGINT        NOT NULL,
+    failed              BIGINT        NOT NULL,
+    cancelled           BIGINT        NOT NULL,
+    CONSTRAINT pk_ipa_reportdays PRIMARY KEY (definition_name, definition_version, report_day)
+);
+
+CREATE TABLE ipa_ReportStateTimes (
+    definition_name     VARCHAR(128)  NOT NULL,
+    definition_version  INT           NOT NULL,
+    report_day          DATE          NOT NULL,
+    state_name          VARCHAR(128)  NOT NULL,
+    visits              BIGINT        NOT NULL,
+    total_millis        BIGINT        NOT NULL,
+    histogram           VARCHAR(4000) NOT NULL,
+    CONSTRAINT pk_ipa_reportstatetimes PRIMARY KEY (definition_name, definition_version, report_day, state_name)
+);
+
+-- Work items completed per workgroup and day ('' for items sent to a user): waiting is from sent
+-- to first picked up, handling from first picked up to completed.
+CREATE TABLE ipa_ReportWorkTimes (
+    workgroup           VARCHAR(128)  NOT NULL,
+    report_day          DATE          NOT NULL,
+    items               BIGINT        NOT NULL,
+    waiting_histogram   VARCHAR(4000) NOT NULL,
+    handling_histogram  VARCHAR(4000) NOT NULL,
+    CONSTRAINT pk_ipa_reportworktimes PRIMARY KEY (workgroup, report_day)
+);
+
+CREATE TABLE ipa_ReportCursor (
+    cursor_name         VARCHAR(32)   NOT NULL,
+    reached_at          TIMESTAMP     NOT NULL,
+    CONSTRAINT pk_ipa_reportcursor PRIMARY KEY (cursor_name)
+);
+
+INSERT INTO ipa_ReportCursor (cursor_name, reached_at) VALUES ('rollups', '2000-01-01 00:00:00');
+
+-- The live monitor's journal of flow events, written only while a monitor subscription is active
+-- (ipa_MonitorState.active_until ahead of now), in the transaction of the change it tells; numbered
+-- by ipa_MonitorSeq so that a client that reconnects asks for what came after its last number.
+-- Events older than 15 minutes are purged.
+CREATE SEQUENCE ipa_MonitorSeq
+    AS BIGINT START WITH 1 INCREMENT BY 1;
+
+CREATE TABLE ipa_MonitorEvents (
+    seq                 BIGINT        DEFAULT nextval('ipa_monitorseq') NOT NULL,
+    flow_id             VARCHAR(36),
+    process             VARCHAR(128),
+    version             INT,
+    kind                VARCHAR(32)   NOT NULL,
+    at_time             TIMESTAMP     NOT NULL,
+    payload             TEXT          NOT NULL,
+    CONSTRAINT pk_ipa_monitorevents PRIMARY KEY (seq)
+);
+
+CREATE INDEX ix_monitor_events_time ON ipa_MonitorEvents (at_time);
+
+-- One row: until when events are recorded (a subscriber keeps it 5 minutes ahead), and the number
+-- after which the journal is complete (a client whose last number is older may have missed events:
+-- purged, or not recorded while nobody watched).
+CREATE TABLE ipa_MonitorState (
+    id                  INT           NOT NULL,
+    active_until        TIMESTAMP     NOT NULL,
+    complete_after      BIGINT        NOT NULL,
+    CONSTRAINT pk_ipa_monitorstate PRIMARY KEY (id)
+);
+
+INSERT INTO ipa_MonitorState (id, active_until, complete_after) VALUES (1, '2000-01-01 00:00:00', 0);
+
+INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (11, CURRENT_TIMESTAMP);

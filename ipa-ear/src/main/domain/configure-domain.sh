@@ -19,6 +19,7 @@
 #     at the next domain restart)
 #   - a transaction timeout and the pool's reclaim of leaked connections
 #   - -Dipa.webservice.caBundle=<data-dir>/ca-bundle.crt when that file exists (CallWebService)
+#   - the server parameter ConnectIPAEnabled=true (the client's "Start a process"), unless set already
 #   - mail session mail/ipa (SendEmail) on the SMTP server $IPA_SMTP_HOST:$IPA_SMTP_PORT (default
 #     127.0.0.1:25), sender $IPA_MAIL_FROM (default ipa@localhost)
 # Every step checks first, so running it again changes nothing.
@@ -291,6 +292,14 @@ fi
 # (PEM) when the operator put that file there (read when the application starts).
 if [[ -f $data_dir/ca-bundle.crt ]] && ! listed "-Dipa.webservice.caBundle=$data_dir/ca-bundle.crt" list-jvm-options; then
     asadmin create-jvm-options "-Dipa.webservice.caBundle=$data_dir/ca-bundle.crt"
+fi
+
+# The browser client shows "Start a process" where the server parameter ConnectIPAEnabled is on
+# (the product's default is off): on for this domain, unless an administrator has set it already
+# (asadmin set-config-property --source=domain --propertyName=ConnectIPAEnabled --propertyValue=false).
+connect_ipa=$(asadmin get-config-property --source=domain --propertyName=ConnectIPAEnabled 2>/dev/null || true)
+if ! grep -qxiE 'true|false' <<<"$(grep -v '^Command ' <<<"$connect_ipa")"; then
+    asadmin set-config-property --source=domain --propertyName=ConnectIPAEnabled --propertyValue=true >/dev/null
 fi
 
 # The mail session SendEmail sends through. Made once; after that it is the administrator's (admin

@@ -102,7 +102,10 @@ if [[ -d $domain_dir ]]; then
 fi
 rm -rf "$data_dir"
 
-asadmin create-domain --nopassword --portbase "$portbase" "$domain"
+# --checkports=false: the test ports lie in the machine's range of ephemeral ports (32768-60999 on
+# Linux), where client connections of other programs (a benchmark against PostgreSQL) leave sockets in
+# TIME_WAIT that make create-domain's own check refuse a port the server binds all the same.
+asadmin create-domain --nopassword --checkports=false --portbase "$portbase" "$domain"
 asadmin start-domain "$domain"
 trap 'asadmin stop-domain "$domain" || true' EXIT
 
@@ -116,6 +119,10 @@ asadmin --port "$admin_port" set-hazelcast-configuration \
 # ports) took each other's file ("File source doesn't exist", payara/Payara#5775).
 mkdir -p "$domain_dir/tmp"
 asadmin --port "$admin_port" create-jvm-options "-Djava.io.tmpdir=$domain_dir/tmp"
+
+# MicroProfile Config values are read afresh at each use (Payara caches them a minute by default):
+# WebSecurityIT switches ipa.web.requireHttps on and off again within one test.
+asadmin --port "$admin_port" set-config-cache --duration=0
 
 db_environment=(IPA_DB="$db")
 if [[ $db == postgresql ]]; then

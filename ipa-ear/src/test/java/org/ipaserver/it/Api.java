@@ -117,16 +117,23 @@ public final class Api {
         return send(who, "DELETE", path, null);
     }
 
-    /** Any method; a non-null body is sent as application/json. */
-    public Response send(Credentials who, String method, String path, String json) {
+    /**
+     * Any method; a non-null body is sent as application/json, and so is every POST (the server
+     * refuses a POST of another type, body or not, as a guard against other sites' forms); more headers
+     * are given as name, value, ...
+     */
+    public Response send(Credentials who, String method, String path, String json, String... headers) {
         var request = HttpRequest.newBuilder(uri(path))
                 .timeout(TIMEOUT)
                 .header("Accept", "application/json, application/problem+json")
                 .method(method, json == null
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        if (json != null) {
+        if (json != null || method.equals("POST")) {
             request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.setHeader(headers[i], headers[i + 1]);
         }
         if (who.user() != null) {
             var token = who.user() + ":" + who.password();

@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -159,6 +160,34 @@ class FlowApiIT {
         var bad = api().get(Api.VICTOR, "flows?status=sleeping&size=0");
         assertEquals(400, bad.status());
         assertEquals(2, bad.json().getJsonArray("errors").size(), bad::toString);
+    }
+
+    /** A launch answers the flow's summary; its whole view (variables, history) when the client prefers it. */
+    @Test
+    void aLaunchAnswersTheFlowsSummaryUnlessTheWholeFlowIsPreferred() {
+        var name = unique("Prefer");
+        assertEquals(201, api().post(Api.ADMIN, "definitions", timerProcess(name, "PT1H")).status());
+        var launch = "{\"definition\":\"" + name + "\",\"variables\":{\"Amount\":12.5}}";
+        var summary = api().post(Api.BOB, "flows", launch);
+        assertEquals(201, summary.status(), summary::toString);
+        assertEquals(name, summary.json().getString("definition"));
+        assertEquals("waiting", summary.json().getString("status"));
+        assertEquals("timer", summary.json().getString("waitingOn"));
+        assertFalse(summary.json().containsKey("variables"), summary::toString);
+        assertTrue(summary.header("Location").orElseThrow().endsWith("/flows/" + summary.json().getString("id")));
+        assertEquals(Optional.empty(), summary.header("Preference-Applied"));
+
+        var whole = api().send(Api.BOB, "POST", "flows", launch, "Prefer", "return=representation");
+        assertEquals(201, whole.status(), whole::toString);
+        assertEquals(Optional.of("return=representation"), whole.header("Preference-Applied"));
+        assertEquals(12.5, whole.json().getJsonObject("variables").getJsonNumber("Amount").doubleValue(), whole::toString);
+        assertTrue(whole.json().containsKey("history"), whole::toString);
+        assertTrue(whole.header("Location").orElseThrow().endsWith("/flows/" + whole.json().getString("id")));
+
+        var minimal = api().send(Api.BOB, "POST", "flows", launch, "Prefer", "respond-async, return=minimal");
+        assertEquals(201, minimal.status(), minimal::toString);
+        assertEquals(Optional.of("return=minimal"), minimal.header("Preference-Applied"));
+        assertFalse(minimal.json().containsKey("variables"), minimal::toString);
     }
 
     @Test

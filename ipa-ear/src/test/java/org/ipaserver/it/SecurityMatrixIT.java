@@ -177,6 +177,10 @@ class SecurityMatrixIT {
             endpoint(rows, "DELETE", "workgroups/" + w + "/members/" + zed, null, 200, 403, 403, 403, 403);
             endpoint(rows, "GET", "workgroups/" + w + "/routing?skill.Loans=10", null, 200, 403, 403, 200, 403);
 
+            endpoint(rows, "GET", "supervision/workgroups", null, 200, 403, 403, 200, 403);
+            endpoint(rows, "GET", "supervision/workgroups/" + w, null, 200, 403, 403, 200, 403);
+            endpoint(rows, "GET", "supervision/workgroups/" + w + "-none", null, 404, 403, 403, 404, 403);
+
             endpoint(rows, "GET", "users/alice/skills", null, 200, 200, 403, 200, 403);
             endpoint(rows, "PUT", "users/" + zed + "/skills", "{\"Loans\":10}", 200, 403, 403, 403, 403);
             endpoint(rows, "GET", "users/alice/presence", null, 200, 200, 200, 200, 200);
@@ -192,6 +196,7 @@ class SecurityMatrixIT {
                     204, 403, 403, 403, 403);
 
             endpoint(rows, "GET", "server/parameters", null, 200, 200, 200, 200, 200);
+            endpoint(rows, "GET", "server/instances", null, 200, 403, 403, 403, 403);
 
             var mismatches = new ArrayList<String>();
             for (var row : rows) {
@@ -241,6 +246,27 @@ class SecurityMatrixIT {
         var page = api().get(who, "flows?definition=" + process);
         assertEquals(200, page.status(), page::toString);
         return page.json().getInt("total");
+    }
+
+    /** What the client offers: the processes one may launch, and those whose flows one may cancel and retry. */
+    @Test
+    void theProcessListsPerRightFollowRolesAndGrants() {
+        var tag = System.nanoTime();
+        String p = "ListedP" + tag, q = "ListedQ" + tag;
+        ok(api().post(Api.ADMIN, "definitions", toAlice(p)));
+        ok(api().post(Api.ADMIN, "definitions", toAlice(q)));
+        grant("user", "victor", "LAUNCH", p);
+        grant("role", "ipa-launch", "MANAGE", p);
+        Function<String, List<String>> listed = query -> USERS.stream().map(who -> {
+            var names = api().get(who, "definitions?" + query).jsonArray().getValuesAs(JsonObject.class).stream()
+                    .map(d -> d.getString("name")).toList();
+            return who.user() + ":" + (names.contains(p) ? "P" : "") + (names.contains(q) ? "Q" : "");
+        }).toList();
+
+        assertEquals(List.of("admin:PQ", "alice:PQ", "bob:PQ", "victor:P", "nobody:"), listed.apply("launchable=true"));
+        assertEquals(List.of("admin:PQ", "alice:P", "bob:P", "victor:", "nobody:"), listed.apply("manageable=true"));
+        assertEquals(List.of("admin:PQ", "alice:P", "bob:P", "victor:", "nobody:"),
+                listed.apply("launchable=true&manageable=true"), "both: the processes one may launch and manage");
     }
 
     @Test

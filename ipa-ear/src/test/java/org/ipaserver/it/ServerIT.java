@@ -68,6 +68,21 @@ class ServerIT {
         }
         assertFalse(ready.body().contains("jdbc") || ready.body().contains("/db/"), "the anonymous answer names "
                 + "no data source or database file: " + ready.body());
+        assertTrue(ready.body().contains("ipa-instance"), "the instance holds its storage ID: " + ready.body());
+    }
+
+    /** The deployed application registered its storage ID: live, its lease running, an epoch of 1 or more. */
+    @Test
+    void theInstanceIsRegisteredByItsStorageId() {
+        var answer = Api.at(contextRoot).get(Api.ADMIN, "server/instances");
+        assertEquals(200, answer.status(), answer::toString);
+        var live = answer.jsonArray().getValuesAs(jakarta.json.JsonObject.class).stream()
+                .filter(i -> i.getString("status").equals("live")).toList();
+        assertEquals(1, live.size(), answer::toString);
+        assertTrue(live.get(0).getJsonNumber("epoch").longValue() >= 1, answer::toString);
+        assertTrue(java.time.Instant.parse(live.get(0).getString("leaseUntil")).isAfter(java.time.Instant.now()),
+                answer::toString);
+        assertEquals(403, Api.at(contextRoot).get(Api.ALICE, "server/instances").status());
     }
 
     /** Server-level endpoints (outside /ipa/api), which need no credentials. */

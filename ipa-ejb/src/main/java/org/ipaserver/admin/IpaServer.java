@@ -21,7 +21,10 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ipaserver.cluster.Membership;
+import org.ipaserver.cluster.StorageIdInUse;
 import org.ipaserver.flow.FlowEngine;
+import org.ipaserver.flow.FlowOwner;
 import org.ipaserver.flow.LaunchGate;
 import org.ipaserver.job.FlowJobs;
 import org.ipaserver.job.JobWorkers;
@@ -33,7 +36,8 @@ import org.ipaserver.workitem.WorkItemService;
  * in hand when it stopped (work items come back held, calls in flight come back restored in
  * error), then poll for due jobs, first the timers that came due while the server was down.
  * Launches are refused while the store is unusable, and until those timers have fired when
- * PAS_blockLaunchDuringRestore is set.
+ * PAS_blockLaunchDuringRestore is set. Every second it also looks for other instances whose lease
+ * ran out and takes their flows over (see {@link org.ipaserver.cluster.TakeOver}).
  */
 @Startup
 @Singleton
@@ -54,6 +58,8 @@ public class IpaServer implements LaunchGate {
     JobWorkers workers;
     @EJB
     WorkItemService workItems;
+    @EJB
+    Membership membership;
     @Inject
     ServerParameters parameters;
     @Inject
@@ -61,6 +67,9 @@ public class IpaServer implements LaunchGate {
     @Inject
     @ConfigProperty(name = "ipa.timerPollMillis", defaultValue = "500")
     long pollMillis;
+    @Inject
+    @ConfigProperty(name = "ipa.cluster.takeOverScanMillis", defaultValue = "1000")
+    long takeOverScanMillis;
     @Inject
     @ConfigProperty(name = "ipa.store.createSchema", defaultValue = "true")
     boolean createSchemaOnH2;
@@ -71,10 +80,26 @@ public class IpaServer implements LaunchGate {
     private volatile boolean restored;
     private volatile boolean stopping;
     private ScheduledFuture<?> poller;
+    private ScheduledFuture<?> takeOverScan;
+    /** When this instance last renewed its lease (System.currentTimeMillis()); launches stop once it lapsed. */
+    private volatile long renewedAt;
     /** Unreachable databases are re-checked with a back-off up to 10 s, a missing schema every poll. */
     private StoreRecheck recheck;
     /** Timers due before this instant are the restore phase's; later ones are ordinary work. */
     private final java.time.Instant startedAt = java.time.Instant.now();
+    /**
+     * This server process: the same across redeployments in one JVM (which are the same instance),
+     * another after a restart.
+     */
+    private static final String INCARNATION = java.util.UUID.nameUUIDFromBytes((java.lang.management.ManagementFactory
+            .getRuntimeMXBean().getName() + "@" + java.lang.management.ManagementFactory.getRuntimeMXBean()
+            .getStartTime()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    /** The epoch this instance registered its storage ID at; 0 while it holds no registration. */
+    private volatile long epoch;
+    /** Why this instance may not run flows now (its storage ID is another's), or null. */
+    private volatile String notAdmitted;
+    private long nextHeartbeat;
+    private long nextRegistration;
 
     @PostConstruct
     void start() {
@@ -83,6 +108,8 @@ public class IpaServer implements LaunchGate {
         recheck = new StoreRecheck(pollMillis, 10_000);
         checkStore();
         poller = scheduler.scheduleWithFixedDelay(this::tick, 0, pollMillis, TimeUnit.MILLISECONDS);
+        takeOverScan = scheduler.scheduleWithFixedDelay(this::takeOverScan, takeOverScanMillis,
+                Math.max(100, takeOverScanMillis), TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -90,6 +117,97 @@ public class IpaServer implements LaunchGate {
         stopping = true;
         if (poller != null) {
             poller.cancel(false);
+        }
+        if (takeOverScan != null) {
+            takeOverScan.cancel(false);
+        }
+        if (epoch > 0) {
+            try {
+                membership.release(INCARNATION, epoch); // the next start need not wait for the lease
+            } catch (RuntimeException e) {
+                LOG.info("Could not release storage ID " + engine.storageId() + " (" + e + "); its lease runs out");
+            }
+        }
+    }
+
+    /** Why this instance may not run flows now, safe to tell anyone; null when it holds its storage ID. */
+    public String notAdmitted() {
+        var refused = notAdmitted;
+        return refused != null ? refused : epoch == 0 ? "this instance has not registered its storage ID yet" : null;
+    }
+
+    /**
+     * Holds this instance's registration: registers when it has none (refused while another live
+     * instance holds the storage ID), renews the lease when due. False while it may not run flows.
+     */
+    private boolean admitted() {
+        long now = System.currentTimeMillis();
+        long period = membership.lease().toMillis() / 3;
+        if (epoch == 0) {
+            if (now < nextRegistration) {
+                return false;
+            }
+            try {
+                long registered = membership.register(INCARNATION, hostName());
+                engine.adopt(new FlowOwner(engine.storageId(), registered));
+                epoch = registered;
+                renewedAt = now;
+                notAdmitted = null;
+                nextHeartbeat = now + period;
+                LOG.info("IPA Server holds storage ID " + engine.storageId() + " at epoch " + registered);
+                return true;
+            } catch (RuntimeException failure) {
+                var e = inUse(failure);
+                if (notAdmitted == null) {
+                    LOG.severe("IPA Server may not run flows: " + e.getMessage());
+                }
+                notAdmitted = "another live instance holds this instance's storage ID; it runs no flows until that one "
+                        + "stops (the server log says more)";
+                nextRegistration = now + period;
+                return false;
+            }
+        }
+        if (now >= nextHeartbeat) {
+            if (!membership.heartbeat(INCARNATION, epoch)) {
+                LOG.severe("IPA Server lost storage ID " + engine.storageId() + " (epoch " + epoch + "): its lease ran "
+                        + "out and another registration took it (the server was stopped or cut off too long). It stops "
+                        + "running flows and registers again.");
+                epoch = 0;
+                restored = false;
+                restoring = true;
+                return false;
+            }
+            nextHeartbeat = now + period;
+            renewedAt = now;
+        }
+        return true;
+    }
+
+    /** The refusal inside a failure to register (a container may wrap it); rethrows any other failure. */
+    private static StorageIdInUse inUse(RuntimeException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StorageIdInUse inUse) {
+                return inUse;
+            }
+        }
+        throw failure;
+    }
+
+    /** At a store check a failure to register is told, and the next poll tries again. */
+    private boolean admittedAtCheck() {
+        try {
+            return admitted();
+        } catch (RuntimeException e) {
+            LOG.warning("Registering storage ID " + engine.storageId() + " failed: " + JobWorkers.reason(e));
+            return false;
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return null;
         }
     }
 
@@ -117,6 +235,17 @@ public class IpaServer implements LaunchGate {
             return "the flow store is unusable (event " + store.eventId() + "): " + store.summary() + "; try again "
                     + "shortly";
         }
+        if (notAdmitted != null) {
+            return notAdmitted;
+        }
+        if (epoch == 0) {
+            return "the server is starting; try again shortly";
+        }
+        if (System.currentTimeMillis() > renewedAt + membership.lease().toMillis()) {
+            // paused or cut off longer than its lease: another instance may have taken its flows
+            return "this instance's lease on its storage ID lapsed (it was paused or cut off); it checks whether it "
+                    + "still holds it; try again shortly";
+        }
         if (restoring && parameters.blockLaunchDuringRestore()) {
             return "the server is restoring flows (PAS_blockLaunchDuringRestore); try again shortly";
         }
@@ -134,6 +263,14 @@ public class IpaServer implements LaunchGate {
                 }
                 return;
             }
+            if (!admitted()) {
+                return;
+            }
+            if (!restored) {
+                restoreWorkItems();
+                restoreCalls();
+                restored = true;
+            }
             workers.poll();
             if (restoring && jobs.overdueAt(startedAt) == 0) {
                 restoring = false;
@@ -144,6 +281,41 @@ public class IpaServer implements LaunchGate {
                 storeUnreachable(e);
             } else {
                 LOG.warning("Job pass failed: " + JobWorkers.reason(e));
+            }
+        }
+    }
+
+    /**
+     * Takes over the flows of instances whose lease ran out; one survivor wins each (the claim is
+     * a conditional update), the others find nothing to do.
+     */
+    private void takeOverScan() {
+        if (stopping || epoch == 0 || !store.usable()) {
+            return;
+        }
+        try {
+            for (var dead : membership.expired()) {
+                long started = System.currentTimeMillis();
+                var outcome = membership.takeOver(INCARNATION, dead);
+                switch (outcome.result()) {
+                    case OWN_LEASE_LOST -> {
+                        return; // the next heartbeat finds out and registers again
+                    }
+                    case LOST_RACE -> {
+                    }
+                    case TAKEN -> LOG.warning("IPA Server took over storage ID " + dead.storageId() + " (its lease "
+                            + "ran out): " + outcome.flows() + " unfinished flows moved to storage ID "
+                            + engine.storageId() + ", " + outcome.workItemsHeld() + " work items came back held, "
+                            + outcome.callsRestoredInError() + " calls in flight restored in error; in "
+                            + (System.currentTimeMillis() - started) + " ms");
+                }
+                renewedAt = started; // the take-over renewed this instance's lease first
+            }
+        } catch (RuntimeException e) {
+            if (StoreFailures.unreachable(e)) {
+                storeUnreachable(e);
+            } else {
+                LOG.warning("Take-over scan failed: " + JobWorkers.reason(e));
             }
         }
     }
@@ -181,7 +353,7 @@ public class IpaServer implements LaunchGate {
         var lost = store.eventId() == StoreStatus.CANNOT_CONNECT && restored;
         store = StoreCheck.log(new StoreCheck(DATA_SOURCE, createSchemaOnH2).check(dataSource), store);
         recheck.checked(store, System.currentTimeMillis());
-        if (store.usable() && !restored) {
+        if (store.usable() && !restored && admittedAtCheck()) {
             restoreWorkItems();
             restoreCalls();
             restored = true;

@@ -14,6 +14,7 @@ import org.ipaserver.expression.Expressions;
 import org.ipaserver.flow.CallRequest;
 import org.ipaserver.flow.FlowEngine;
 import org.ipaserver.flow.FlowOwner;
+import org.ipaserver.monitor.MonitorJournal;
 import org.ipaserver.store.StoreClock;
 import org.ipaserver.workitem.WorkItemDesk;
 import org.ipaserver.workitem.WorkItemRouter;
@@ -31,6 +32,9 @@ public class EngineRuntime {
     /** Observed after the commit by the job workers, which then make the call. */
     @Inject
     Event<CallRequest> callsCommitted;
+    /** The live monitor's journal: what happens to flows, recorded while someone watches. */
+    @Inject
+    MonitorJournal journal;
 
     private DefinitionCatalog catalog;
     private FlowEngine engine;
@@ -44,6 +48,7 @@ public class EngineRuntime {
         router = new WorkItemRouter(clock);
         engine = new FlowEngine(catalog, clock, new FlowOwner(storageId(), 0), parameters.depthThreshold(), router,
                 callsCommitted::fire);
+        engine.tellEventsTo(journal);
         desk = new WorkItemDesk(engine, catalog, clock, router);
     }
 

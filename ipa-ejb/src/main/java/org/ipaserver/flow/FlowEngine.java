@@ -14,17 +14,25 @@ import org.ipaserver.refusal.InvalidInput;
 /**
  * The flow use cases over one persistence context: launch, resume a due timer, cancel. A flow
  * runs in memory from one wait point to the next; only then are its row and its state document
- * written, so a straight-through flow costs one write per table. The caller owns the transaction.
+ * written: at a wait point its row and its document in flowexec_Storage, at its end its row alone
+ * (which takes the final document), so a straight-through flow costs one insert. The caller owns
+ * the transaction.
  */
 public final class FlowEngine {
+
+    /** Flow ids an IN list of {@link #readStates} takes at most (SQL Server allows 2,100 parameters). */
+    private static final int IN_LIST_CHUNK = 500;
 
     private final DefinitionCatalog catalog;
     private final Executor executor;
     private final Clock clock;
-    private final FlowOwner owner;
+    /** Its epoch changes when the instance registers its storage ID again ({@link #adopt}). */
+    private volatile FlowOwner owner;
     private final int depthThreshold;
     private final WorkItemDispatch workItems;
     private final CallStarter calls;
+    /** The live monitor's journal once the server wires it ({@link #tellEventsTo}). */
+    private volatile FlowEvents events = FlowEvents.NONE;
 
     /**
      * Starts the external calls a transaction committed; the server's implementation waits for the
@@ -61,13 +69,87 @@ public final class FlowEngine {
         return owner.storageId();
     }
 
+    /** From now on what happens to flows is told to {@code events}, in the transaction of each change. */
+    public void tellEventsTo(FlowEvents events) {
+        this.events = events == null ? FlowEvents.NONE : events;
+    }
+
+    /**
+     * Tells an event of a flow that happened outside the engine (a work item picked up or
+     * completed at the desk), in the caller's transaction; nothing when nobody listens.
+     */
+    public void tell(EntityManager em, String flowId, FlowEvent.Kind kind, Map<String, Object> data,
+                     Map<String, Object> variables) {
+        if (events.listening(em)) {
+            var record = em.find(FlowRecord.class, flowId);
+            if (record != null) {
+                events.happened(em, FlowEvent.of(record, kind, clock.instant(), data, variables));
+            }
+        }
+    }
+
+    private void tell(EntityManager em, FlowRecord record, FlowEvent.Kind kind, Map<String, Object> data,
+                      Map<String, Object> variables) {
+        if (events.listening(em)) {
+            events.happened(em, FlowEvent.of(record, kind, clock.instant(), data, variables));
+        }
+    }
+
+    /** Names and values, those without a value left out. */
+    private static Map<String, Object> data(Object... namesAndValues) {
+        var data = new java.util.LinkedHashMap<String, Object>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                data.put((String) namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
+        return data;
+    }
+
     public FlowOwner owner() {
         return owner;
+    }
+
+    /**
+     * This instance registered its storage ID at a new epoch: the flows of that storage ID that can
+     * still move carry it from now on (their row version bumped too, so that a write prepared under
+     * the old epoch fails). Call {@link #adopt(FlowOwner)} once this has committed.
+     */
+    public int moveToEpoch(EntityManager em, long epoch) {
+        return em.createQuery("UPDATE FlowRecord f SET f.ownerEpoch = :epoch, f.rowVersion = f.rowVersion + 1 "
+                        + "WHERE f.storageId = :storage AND f.ownerEpoch <> :epoch AND f.status NOT IN :ended")
+                .setParameter("epoch", epoch).setParameter("storage", owner.storageId())
+                .setParameter("ended", List.of(FlowStatus.COMPLETED.code(), FlowStatus.CANCELLED.code()))
+                .executeUpdate();
+    }
+
+    /** From now on this engine writes as {@code owner} (same storage ID, the epoch just registered). */
+    public void adopt(FlowOwner newOwner) {
+        if (!newOwner.storageId().equals(owner.storageId())) {
+            throw new IllegalArgumentException("an engine keeps its storage ID " + owner.storageId());
+        }
+        owner = newOwner;
     }
 
     /** Starts a flow and runs it to its first wait point or its end; returns its id. */
     public String launch(EntityManager em, String definition, Integer version, Map<String, JsonValue> variables,
                          String launchedBy) {
+        return start(em, definition, version, variables, launchedBy).record.id();
+    }
+
+    /**
+     * {@link #launch}, answered with the flow's view made from the run in hand: nothing is read
+     * back after the write (a flow just launched has no related interactions).
+     */
+    public FlowView launchAndView(EntityManager em, String definition, Integer version,
+                                  Map<String, JsonValue> variables, String launchedBy) {
+        var run = start(em, definition, version, variables, launchedBy);
+        return view(run.record, run.state.globals(), run.state.history(run.process), run.state.historyDropped(),
+                List.of());
+    }
+
+    private FlowRun start(EntityManager em, String definition, Integer version, Map<String, JsonValue> variables,
+                          String launchedBy) {
         var process = catalog.find(em, definition, version)
                 .orElseThrow(() -> new FlowExceptions.UnknownDefinition(definition, version));
         var inputs = FlowInputs.check(process, variables);
@@ -75,8 +157,9 @@ public final class FlowEngine {
                 clock.instant());
         em.persist(record);
         var run = new FlowRun(process, record, executor.start(process, inputs), null);
+        tell(em, record, FlowEvent.Kind.LAUNCHED, Map.of(), run.state.globals());
         advance(em, run, executor.run(process, run.state));
-        return record.id();
+        return run;
     }
 
     /**
@@ -132,42 +215,70 @@ public final class FlowEngine {
             var parent = em.find(FlowRecord.class, record.parentFlowId());
             if (parent != null && parent.status() == FlowStatus.WAITING) {
                 parent.fail(null, "child flow " + flowId + " was cancelled", clock.instant());
+                tell(em, parent, FlowEvent.Kind.INCIDENT, data("error", parent.errorMessage()), Map.of());
             }
         }
     }
 
     /** The ids of this owner's flows whose timer jobs are due, oldest first. */
     public List<String> dueTimers(EntityManager em, int limit) {
-        return dueJobs(em, limit).stream().filter(f -> FlowRecord.TIMER.equals(f.job())).map(FlowRecord::id)
-                .toList();
-    }
-
-    private List<FlowRecord> dueJobs(EntityManager em, int limit) {
-        var now = clock.instant();
-        return em.createQuery("SELECT f FROM FlowRecord f WHERE f.storageId = :storage AND f.ownerEpoch = :epoch "
-                        + "AND f.job IS NOT NULL AND f.nextRunAt <= :now AND f.status = :waiting "
-                        + "AND (f.leaseUntil IS NULL OR f.leaseUntil < :now) ORDER BY f.nextRunAt", FlowRecord.class)
-                .setParameter("storage", owner.storageId()).setParameter("epoch", owner.epoch())
-                .setParameter("now", now).setParameter("waiting", FlowStatus.WAITING.code())
-                .setMaxResults(limit).getResultList();
+        return dueJobs(em, FlowRecord.TIMER, limit, clock.instant()).stream().map(row -> (String) row[0]).toList();
     }
 
     /**
-     * Leases this owner's due jobs to the caller until now + {@code lease}, oldest first. A call
+     * Due jobs of one kind, oldest first, as (id, lease) pairs. One kind at a time, so that the
+     * index on (storage_id, job, next_run_at) hands them over in order: a claim reads about as
+     * many rows as it takes, however many are due. The order names the whole index prefix (the
+     * first two are fixed) because H2 reads an index in order only then. No condition on the status:
+     * a next run is set only while a flow waits, and without statistics (a table never analyzed)
+     * PostgreSQL took such a condition as a reason to read the (storage_id, status) index and sort
+     * every due row instead.
+     */
+    private List<Object[]> dueJobs(EntityManager em, String kind, int limit, java.time.Instant now) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return em.createQuery("SELECT f.id, f.leaseUntil FROM FlowRecord f WHERE f.storageId = :storage "
+                        + "AND f.job = :kind AND f.nextRunAt <= :now AND f.ownerEpoch = :epoch "
+                        + "AND (f.leaseUntil IS NULL OR f.leaseUntil < :now) ORDER BY f.storageId, f.job, f.nextRunAt",
+                        Object[].class)
+                .setParameter("storage", owner.storageId()).setParameter("kind", kind).setParameter("now", now)
+                .setParameter("epoch", owner.epoch()).setMaxResults(limit).getResultList();
+    }
+
+    /** Leases this owner's due jobs, calls first, then timers, up to {@code limit} in all. */
+    public List<Job> claimDueJobs(EntityManager em, int limit, Duration lease) {
+        var claimed = new java.util.ArrayList<>(claimDueJobs(em, FlowRecord.CALL, limit, lease));
+        claimed.addAll(claimDueJobs(em, FlowRecord.TIMER, limit - claimed.size(), lease));
+        return claimed;
+    }
+
+    /**
+     * Leases this owner's due jobs of one kind ({@link FlowRecord#TIMER} or {@link FlowRecord#CALL})
+     * to the caller until now + {@code lease}, oldest first, in one update for the lot. A call
      * whose lease ran out was in flight with no answer: it is restored in error, not made again.
      */
-    public List<Job> claimDueJobs(EntityManager em, int limit, Duration lease) {
+    public List<Job> claimDueJobs(EntityManager em, String kind, int limit, Duration lease) {
         var now = clock.instant();
-        var claimed = new java.util.ArrayList<Job>();
-        for (var record : dueJobs(em, limit)) {
-            if (FlowRecord.CALL.equals(record.job()) && record.leaseUntil() != null) {
+        var leased = new java.util.ArrayList<String>();
+        for (var row : dueJobs(em, kind, limit, now)) {
+            var id = (String) row[0];
+            if (FlowRecord.CALL.equals(kind) && row[1] != null) {
+                var record = em.find(FlowRecord.class, id);
                 record.restoredInError(now);
+                tell(em, record, FlowEvent.Kind.RESTORED_IN_ERROR, data("error", record.errorMessage()), Map.of());
             } else {
-                record.lease(now.plus(lease));
-                claimed.add(new Job(record.id(), record.job()));
+                leased.add(id);
             }
         }
-        return claimed;
+        if (!leased.isEmpty()) {
+            // the owner again in the update: a flow taken over since the read is not leased (fenced)
+            em.createQuery("UPDATE FlowRecord f SET f.leaseUntil = :until WHERE f.id IN :ids "
+                            + "AND f.storageId = :storage AND f.ownerEpoch = :epoch")
+                    .setParameter("until", now.plus(lease)).setParameter("ids", leased)
+                    .setParameter("storage", owner.storageId()).setParameter("epoch", owner.epoch()).executeUpdate();
+        }
+        return leased.stream().map(id -> new Job(id, kind)).toList();
     }
 
     /** How many of this owner's timer jobs were due at {@code instant} and have not run yet. */
@@ -186,7 +297,8 @@ public final class FlowEngine {
      */
     public void jobFailed(EntityManager em, String flowId, String reason, int maxAttempts) {
         var record = em.find(FlowRecord.class, flowId);
-        if (record == null || !owner.owns(record) || record.job() == null) {
+        // a flow that no longer waits (an incident already, cancelled) gets no next run
+        if (record == null || !owner.owns(record) || record.job() == null || record.status() != FlowStatus.WAITING) {
             return;
         }
         var now = clock.instant();
@@ -200,6 +312,7 @@ public final class FlowEngine {
         if (attempts >= maxAttempts) {
             record.jobFailed(step, "incident: the " + record.job() + " job failed " + attempts + " times; last: "
                     + reason, null, now);
+            tell(em, record, FlowEvent.Kind.INCIDENT, data("error", record.errorMessage(), "step", step), Map.of());
         } else {
             record.jobFailed(step, reason, now.plus(backoff(attempts)), now);
         }
@@ -217,7 +330,10 @@ public final class FlowEngine {
                 .setParameter("waiting", FlowStatus.WAITING.code()).setParameter("started", startedAt)
                 .getResultList();
         var now = clock.instant();
-        inFlight.forEach(record -> record.restoredInError(now));
+        inFlight.forEach(record -> {
+            record.restoredInError(now);
+            tell(em, record, FlowEvent.Kind.RESTORED_IN_ERROR, data("error", record.errorMessage()), Map.of());
+        });
         return inFlight.size();
     }
 
@@ -236,6 +352,8 @@ public final class FlowEngine {
             var now = clock.instant();
             run.record.calling(request.description(), callLease(request.timeout(), now), now);
             run.save(em, now);
+            tell(em, run.record, FlowEvent.Kind.WAITING_ON, data("on", "call", "description", request.description(),
+                    "attempt", request.attempt()), Map.of());
             return request;
         }
         advance(em, run, outcome);
@@ -295,6 +413,7 @@ public final class FlowEngine {
         // a call is made again as a new attempt; anything else runs again from its step
         record.retry(run.state.call != null ? FlowRecord.CALL : FlowRecord.TIMER, "retrying " + run.stepPath(),
                 clock.instant());
+        tell(em, record, FlowEvent.Kind.RETRIED, data("step", run.stepPath()), Map.of());
     }
 
     /**
@@ -347,6 +466,20 @@ public final class FlowEngine {
         return Duration.ofMillis(Math.min(300_000, 1000L << Math.min(attempts - 1, 20)));
     }
 
+    /**
+     * A write beside the flow's own (to its work item) is its owner's to make: refused when another
+     * instance owns the flow, and failing at commit if the flow was taken over after it was read
+     * (its row version is checked then), so that an instance that lost the flow writes nothing of it.
+     */
+    public void requireOwnerOf(EntityManager em, String flowId) {
+        var record = em.find(FlowRecord.class, flowId);
+        if (record == null) {
+            throw new FlowExceptions.UnknownFlow(flowId);
+        }
+        requireOwner(record);
+        em.lock(record, jakarta.persistence.LockModeType.OPTIMISTIC);
+    }
+
     private void requireOwner(FlowRecord record) {
         if (!owner.owns(record)) {
             throw new FlowExceptions.NotOwner(record.id(), record.storageId());
@@ -387,12 +520,45 @@ public final class FlowEngine {
         } catch (RuntimeException e) {
             // a state that cannot be read (the cause of an incident, often) must not hide the flow's row
         }
+        return view(record, variables, history, dropped, RelatedInteractions.of(em, flowId));
+    }
+
+    private FlowView view(FlowRecord record, Map<String, Object> variables, List<FlowState.Step> history,
+                          long dropped, List<RelatedInteraction.View> interactions) {
         var end = record.endedAt() != null ? record.endedAt() : clock.instant();
         return new FlowView(record.id(), record.definitionName(), record.definitionVersion(), record.status().code(),
                 record.currentState(), record.launchedBy(), record.parentFlowId(), record.startedAt(),
                 record.updatedAt(), record.endedAt(), Duration.between(record.startedAt(), end).toMillis(),
                 record.waitingOn(), record.wakeAt(), record.errorMessage(), record.errorStep(), variables,
-                history, dropped, RelatedInteractions.of(em, flowId), java.util.Set.of());
+                history, dropped, interactions, java.util.Set.of());
+    }
+
+    /**
+     * A flow's variables as its state stands (what a work item's form shows), without the rest of
+     * its view; empty when its state cannot be read, as in {@link #view}.
+     */
+    public Map<String, Object> variables(EntityManager em, String flowId) {
+        var record = em.find(FlowRecord.class, flowId);
+        if (record == null) {
+            throw new FlowExceptions.UnknownFlow(flowId);
+        }
+        try {
+            return FlowRun.load(em, catalog, record).state.globals();
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    /**
+     * Reads the state documents of these flows in one query, so that their {@link #variables} cost
+     * no query each (a list of work items shows the values of many flows).
+     */
+    public void readStates(EntityManager em, java.util.Collection<String> flowIds) {
+        var ids = List.copyOf(flowIds);
+        for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
+            em.createQuery("SELECT s FROM FlowStorage s WHERE s.flowId IN :ids", FlowStorage.class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK))).getResultList();
+        }
     }
 
     /** Runs outcomes until every flow touched (a child, then its waiting parent) is at rest, then writes them. */
@@ -401,28 +567,47 @@ public final class FlowEngine {
             var now = clock.instant();
             FlowRun next = null;
             CallRequest started = null;
+            var stateBefore = run.record.currentState();
             if (outcome instanceof Outcome.Completed) {
                 run.record.update(FlowStatus.COMPLETED, run.state, now);
-                em.persist(new FlowCompletion(run.record, now));
+                stateChanged(em, run.record, stateBefore);
+                tell(em, run.record, FlowEvent.Kind.COMPLETED, Map.of(), run.state.globals());
                 next = resumeParent(em, run);
             } else if (outcome instanceof Outcome.Waiting) {
                 run.record.update(FlowStatus.WAITING, run.state, now);
+                stateChanged(em, run.record, stateBefore);
+                tell(em, run.record, FlowEvent.Kind.WAITING_ON, data("on", "timer", "until", run.record.wakeAt(),
+                        "description", run.record.waitingOn()), Map.of());
             } else if (outcome instanceof Outcome.Failed failed) {
                 run.record.update(FlowStatus.ERROR, run.state, now);
                 run.record.fail(failed.path(), failed.path() + ": " + failed.message(), now);
+                stateChanged(em, run.record, stateBefore);
+                tell(em, run.record, FlowEvent.Kind.INCIDENT, data("error", run.record.errorMessage(),
+                        "step", failed.path()), Map.of());
                 next = failParent(em, run);
             } else if (outcome instanceof Outcome.WorkItemRequested request) {
                 run.state.workItemId = workItems.send(em, run.record, run.process, request);
                 run.state.waitingOn = "work item " + run.state.workItemId + " ("
                         + (request.action().toWorkgroup() ? "workgroup " : "user ") + request.recipient() + ")";
                 run.record.update(FlowStatus.WAITING, run.state, now);
+                stateChanged(em, run.record, stateBefore);
+                tell(em, run.record, FlowEvent.Kind.WORK_ITEM_SENT, data("workItemId", run.state.workItemId,
+                        request.action().toWorkgroup() ? "workgroup" : "user", request.recipient()), Map.of());
+                tell(em, run.record, FlowEvent.Kind.WAITING_ON, data("on", "workItem", "workItemId",
+                        run.state.workItemId, "description", run.record.waitingOn()), Map.of());
             } else if (outcome instanceof Outcome.CallRequested call) {
                 var request = request(run, call, ++run.state.calls, 1);
                 run.record.update(FlowStatus.WAITING, run.state, now);
                 run.record.calling(request.description(), callLease(request.timeout(), now), now);
+                stateChanged(em, run.record, stateBefore);
+                tell(em, run.record, FlowEvent.Kind.WAITING_ON, data("on", "call", "description",
+                        request.description(), "attempt", 1), Map.of());
                 started = request;
             } else if (outcome instanceof Outcome.ChildRequested child) {
                 run.record.update(FlowStatus.WAITING, run.state, now);
+                stateChanged(em, run.record, stateBefore);
+                tell(em, run.record, FlowEvent.Kind.WAITING_ON, data("on", "flow", "process",
+                        child.action().process()), Map.of());
                 next = startChild(em, run, child);
             }
             run.save(em, clock.instant());
@@ -434,6 +619,13 @@ public final class FlowEngine {
             }
             run = next;
             outcome = run.pending;
+        }
+    }
+
+    /** The flow rests in another state than it did: between two rests a flow is in memory only. */
+    private void stateChanged(EntityManager em, FlowRecord record, String before) {
+        if (record.currentState() != null && !record.currentState().equals(before)) {
+            tell(em, record, FlowEvent.Kind.STATE_CHANGED, data("from", before, "to", record.currentState()), Map.of());
         }
     }
 
@@ -464,6 +656,7 @@ public final class FlowEngine {
                 parent.record.launchedBy(), parent.record.id(), parent.record.depth() + 1, clock.instant());
         em.persist(record);
         var child = new FlowRun(process.get(), record, executor.start(process.get(), inputs), parent);
+        tell(em, record, FlowEvent.Kind.LAUNCHED, data("parentFlowId", parent.record.id()), child.state.globals());
         child.pending = executor.run(child.process, child.state);
         return child;
     }
@@ -510,7 +703,7 @@ public final class FlowEngine {
         run.state.frames.clear();
         record.update(FlowStatus.CANCELLED, run.state, now);
         run.save(em, clock.instant());
-        em.persist(new FlowCompletion(record, now));
+        tell(em, record, FlowEvent.Kind.CANCELLED, Map.of(), run.state.globals());
         var children = em.createQuery("SELECT f FROM FlowRecord f WHERE f.parentFlowId = :id AND f.status IN "
                 + ":open", FlowRecord.class).setParameter("id", record.id())
                 .setParameter("open", List.of(FlowStatus.RUNNING.code(), FlowStatus.WAITING.code(),

@@ -4,11 +4,15 @@ import org.ipaserver.definition.CompiledProcess;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
-/** The row of a flow in {@code flowexec_Flows}: identity, owner, where it stands, what it waits on. */
+/**
+ * The row of a flow in {@code flowexec_Flows}: identity, owner, where it stands, what it waits on;
+ * once the flow has ended, also its final state document, so that an ended flow is one row.
+ */
 @Entity
 @Table(name = "flowexec_Flows")
 public class FlowRecord {
@@ -57,6 +61,10 @@ public class FlowRecord {
     @Version
     @Column(name = "row_version")
     private long rowVersion;
+    /** The final state document of an ended flow; a flow that can still move keeps its document in flowexec_Storage. */
+    @Lob
+    @Column(name = "state_document")
+    private String stateDocument;
 
     /** Resume the flow at next_run_at: a Wait, a work item's deadline, a retry. */
     public static final String TIMER = "timer";
@@ -157,8 +165,13 @@ public class FlowRecord {
         this.updatedAt = now;
     }
 
-    void lease(Instant until) {
-        this.leaseUntil = until;
+    /** The flow has ended: its row keeps its final state document from now on. */
+    void keepFinalDocument(String document) {
+        this.stateDocument = document;
+    }
+
+    String finalDocument() {
+        return stateDocument;
     }
 
     public String job() {

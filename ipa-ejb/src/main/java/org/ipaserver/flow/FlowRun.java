@@ -1,6 +1,7 @@
 package org.ipaserver.flow;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import java.time.Instant;
 import org.ipaserver.action.Outcome;
 import org.ipaserver.catalog.DefinitionCatalog;
@@ -31,17 +32,34 @@ final class FlowRun {
         var process = catalog.find(em, record.definitionName(), record.definitionVersion())
                 .orElseThrow(() -> new IllegalStateException("definition " + record.definitionName() + " v"
                         + record.definitionVersion() + " of flow " + record.id() + " is missing"));
+        if (record.finalDocument() != null) { // ended: the row holds all, no storage row to read
+            return new FlowRun(process, record, StateDocument.read(record.finalDocument(), process), null);
+        }
         var storage = em.find(FlowStorage.class, record.id());
+        if (storage == null) {
+            // the row was read before another transaction ended this flow and removed its storage
+            throw new OptimisticLockException("flow " + record.id() + " was moved on at the same time");
+        }
         var run = new FlowRun(process, record, StateDocument.read(storage.stateDocument(), process), null);
         run.storage = storage;
         return run;
     }
 
-    /** Writes the state document (one insert or update) and the reports it owes. */
+    /**
+     * Writes the state document and the reports it owes: while the flow can still move, into its
+     * storage row (one insert or update); once it has ended, into its own row, which is written
+     * anyway, and its storage row goes (a flow that ends where it started never had one).
+     */
     void save(EntityManager em, Instant now) {
         report(em, now);
         var document = StateDocument.write(state);
-        if (storage == null) {
+        if (record.status().ended()) {
+            record.keepFinalDocument(document);
+            if (storage != null) {
+                em.remove(storage);
+                storage = null;
+            }
+        } else if (storage == null) {
             storage = new FlowStorage(record, document, now);
             em.persist(storage);
         } else {

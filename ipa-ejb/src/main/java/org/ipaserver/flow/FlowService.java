@@ -41,15 +41,48 @@ public class FlowService {
     @EJB
     org.ipaserver.catalog.boundary.DefinitionService definitions;
 
-    public FlowView launch(String definition, Integer version, Map<String, JsonValue> variables) {
+    /**
+     * Launches a flow and answers what its row says: no variables, history or related interactions,
+     * which would cost a read of its state document, a query and a redaction that most launchers
+     * never look at. {@link #launchAndView} answers the whole view.
+     */
+    public FlowSummary launch(String definition, Integer version, Map<String, JsonValue> variables) {
+        var id = start(definition, version, variables);
+        return FlowSummary.of(em.find(FlowRecord.class, id)); // the row in hand: no SQL
+    }
+
+    /** Launches a flow and answers it as {@link #view} does. */
+    public FlowView launchAndView(String definition, Integer version, Map<String, JsonValue> variables) {
+        var id = start(definition, version, variables);
+        return redacted(engine.view(em, id));
+    }
+
+    private String start(String definition, Integer version, Map<String, JsonValue> variables) {
         require(Right.LAUNCH, definition, "launch process '" + definition + "'");
-        definitions.checkLaunchable(definition, version);
+        if (version != null) { // only a named version can be a test version; the latest needs no call to ask
+            definitions.checkLaunchable(definition, version);
+        }
         var blocked = gate.launchBlockedReason();
         if (blocked != null) {
             throw new FlowExceptions.LaunchesBlocked(blocked);
         }
-        var id = engine.launch(em, definition, version, variables, user());
-        return redacted(engine.view(em, id));
+        return engine.launch(em, definition, version, variables, user());
+    }
+
+    /** The processes the caller may launch (by the role or a grant), each with its latest version. */
+    public java.util.List<DefinitionCatalog.Summary> launchable() {
+        return allowing(Right.LAUNCH);
+    }
+
+    /** The processes on which the caller holds {@code right}, by role or by grant. */
+    public java.util.List<DefinitionCatalog.Summary> allowing(Right right) {
+        var all = definitions.list();
+        if (caller.isCallerInRole(right.role())) {
+            return all;
+        }
+        var me = me();
+        var rights = ProcessRights.of(em, me);
+        return all.stream().filter(process -> rights.allows(me, right, process.name())).toList();
     }
 
     public FlowView view(String id) {

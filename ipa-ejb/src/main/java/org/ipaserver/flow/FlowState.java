@@ -114,6 +114,20 @@ public final class FlowState {
         return steps;
     }
 
+    /** When the flow changed state, and to which, as far back as its history goes (see {@link #historyDropped}). */
+    public List<StateChange> stateChanges(CompiledProcess process) {
+        var changes = new ArrayList<StateChange>();
+        for (var ref : history) {
+            if (process.block(ref.block()).get(ref.index()) instanceof org.ipaserver.definition.ActionDef.ChangeState to) {
+                changes.add(new StateChange(Instant.ofEpochMilli(ref.atMillis()), to.state()));
+            }
+        }
+        return changes;
+    }
+
+    public record StateChange(Instant at, String state) {
+    }
+
     public long historyDropped() {
         return historyDropped;
     }

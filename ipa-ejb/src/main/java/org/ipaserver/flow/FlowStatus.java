@@ -1,6 +1,8 @@
 package org.ipaserver.flow;
 
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where a flow stands; the code is what the database and the API carry. */
@@ -27,7 +29,11 @@ public enum FlowStatus {
         return this == COMPLETED || this == CANCELLED;
     }
 
+    /** Any case; a stored status is read through this on every load of a flow's row, hence the map. */
     public static Optional<FlowStatus> byCode(String code) {
-        return Arrays.stream(values()).filter(s -> s.code.equalsIgnoreCase(code)).findFirst();
+        return code == null ? Optional.empty() : Optional.ofNullable(BY_CODE.get(code.toLowerCase(Locale.ROOT)));
     }
+
+    private static final Map<String, FlowStatus> BY_CODE = Arrays.stream(values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(FlowStatus::code, s -> s));
 }

@@ -5,6 +5,8 @@ import static org.ipaserver.store.JsonFactory.JSON;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.stream.JsonGenerator;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,8 +17,9 @@ import org.ipaserver.definition.VariableDef;
 import org.ipaserver.store.JsonFactory;
 
 /**
- * The compact JSON form of a {@link FlowState}, stored in {@code flowexec_Storage}. Values are
- * read back through the declared types of the definition version the flow runs.
+ * The compact JSON form of a {@link FlowState}, stored in {@code flowexec_Storage} (in the flow's row
+ * once it has ended). Values are read back through the declared types of the definition version
+ * the flow runs.
  */
 public final class StateDocument {
 
@@ -26,51 +29,52 @@ public final class StateDocument {
     private StateDocument() {
     }
 
+    /** Streamed as it is written: no tree of JSON values is built first (it is on every wait point's path). */
     public static String write(FlowState state) {
-        var frames = JSON.createArrayBuilder();
-        for (var frame : state.frames) {
-            var cursors = JSON.createArrayBuilder();
-            frame.cursors.forEach(c -> cursors.add(JSON.createArrayBuilder().add(c.block).add(c.index).add(c.iteration)));
-            frames.add(JSON.createObjectBuilder()
-                    .add("k", frame.scope.kind())
-                    .add("n", frame.scope.name())
-                    .add("l", values(frame.locals))
-                    .add("c", cursors));
+        var text = new StringWriter(512);
+        try (var json = JSON.createGenerator(text)) {
+            json.writeStartObject().write("v", FORMAT);
+            values(json.writeStartObject("g"), state.globals).writeEnd();
+            json.writeStartArray("f");
+            for (var frame : state.frames) {
+                json.writeStartObject().write("k", frame.scope.kind()).write("n", frame.scope.name());
+                values(json.writeStartObject("l"), frame.locals).writeEnd();
+                json.writeStartArray("c");
+                frame.cursors.forEach(c -> json.writeStartArray().write(c.block).write(c.index).write(c.iteration)
+                        .writeEnd());
+                json.writeEnd().writeEnd();
+            }
+            json.writeEnd().writeStartArray("h");
+            for (var step : state.history) {
+                json.writeStartArray().write(step.atMillis()).write(step.block()).write(step.index()).writeEnd();
+            }
+            json.writeEnd().write("hd", state.historyDropped);
+            if (state.wakeAt != null) {
+                json.write("w", state.wakeAt.toEpochMilli());
+            }
+            if (state.waitingOn != null) {
+                json.write("wo", state.waitingOn);
+            }
+            if (state.stateName != null) {
+                json.write("s", state.stateName);
+            }
+            if (state.workItemId != null) {
+                json.write("wi", state.workItemId);
+            }
+            if (state.call != null) {
+                json.writeStartArray("pc").write(state.call.number()).write(state.call.attempt()).writeEnd();
+            }
+            if (state.calls > 0) {
+                json.write("cn", state.calls);
+            }
+            if (!state.reported.isEmpty()) {
+                json.writeStartObject("r");
+                state.reported.forEach(json::write);
+                json.writeEnd();
+            }
+            json.writeEnd();
         }
-        var history = JSON.createArrayBuilder();
-        for (var step : state.history) {
-            history.add(JSON.createArrayBuilder().add(step.atMillis()).add(step.block()).add(step.index()));
-        }
-        var document = JSON.createObjectBuilder()
-                .add("v", FORMAT)
-                .add("g", values(state.globals))
-                .add("f", frames)
-                .add("h", history)
-                .add("hd", state.historyDropped);
-        if (state.wakeAt != null) {
-            document.add("w", state.wakeAt.toEpochMilli());
-        }
-        if (state.waitingOn != null) {
-            document.add("wo", state.waitingOn);
-        }
-        if (state.stateName != null) {
-            document.add("s", state.stateName);
-        }
-        if (state.workItemId != null) {
-            document.add("wi", state.workItemId);
-        }
-        if (state.call != null) {
-            document.add("pc", JSON.createArrayBuilder().add(state.call.number()).add(state.call.attempt()));
-        }
-        if (state.calls > 0) {
-            document.add("cn", state.calls);
-        }
-        if (!state.reported.isEmpty()) {
-            var reported = JSON.createObjectBuilder();
-            state.reported.forEach(reported::add);
-            document.add("r", reported);
-        }
-        return document.build().toString();
+        return text.toString();
     }
 
     public static FlowState read(String text, CompiledProcess process) {
@@ -109,14 +113,17 @@ public final class StateDocument {
         return state;
     }
 
-    private static JsonObject values(Map<String, Object> values) {
-        var object = JSON.createObjectBuilder();
+    private static JsonGenerator values(JsonGenerator json, Map<String, Object> values) {
         values.forEach((name, value) -> {
-            if (value != null) {
-                object.add(name, TypedValues.toJson(value));
+            if (value instanceof Long number) {
+                json.write(name, number);
+            } else if (value instanceof String string) {
+                json.write(name, string);
+            } else if (value != null) {
+                json.write(name, TypedValues.toJson(value));
             }
         });
-        return object.build();
+        return json;
     }
 
     private static Map<String, Object> values(JsonObject object, Map<String, VariableDef> declared) {

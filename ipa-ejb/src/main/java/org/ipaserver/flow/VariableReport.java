@@ -37,6 +37,14 @@ public class VariableReport {
         this.recordedAt = now;
     }
 
+    public String flowId() {
+        return flowId;
+    }
+
+    public Instant recordedAt() {
+        return recordedAt;
+    }
+
     public String variableName() {
         return variableName;
     }

@@ -17,15 +17,18 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ipaserver.action.CallResult;
 import org.ipaserver.flow.CallRequest;
+import org.ipaserver.flow.FlowEngine;
 import org.ipaserver.flow.FlowRecord;
 import org.ipaserver.store.StoreFailures;
 
@@ -33,6 +36,7 @@ import org.ipaserver.store.StoreFailures;
  * The bounded pools that fire this instance's jobs: timers on one, external calls (which mostly
  * wait on the far side) on another, so that slow calls never hold timers back. Each job runs in
  * transactions of its own; a failing one backs off and ends as an incident, never in a loop.
+ * Outside a server (the benchmark) the same workers run on plain threads over a local store.
  */
 @ApplicationScoped
 public class JobWorkers {
@@ -40,11 +44,13 @@ public class JobWorkers {
     private static final Logger LOG = Logger.getLogger(JobWorkers.class.getName());
     /** Jobs leased by one query. */
     private static final int BATCH = 200;
+    /** Timers a worker may hold in hand: leased, waiting for it. */
+    private static final int IN_HAND = 100;
 
     @Resource
-    ManagedThreadFactory threads;
+    ManagedThreadFactory managedThreads;
     @EJB
-    FlowJobs jobs;
+    JobStore jobs;
     @Inject
     Instance<ExternalCall> externalCalls;
     @Inject
@@ -60,9 +66,13 @@ public class JobWorkers {
     @ConfigProperty(name = "ipa.jobs.leaseSeconds", defaultValue = "60")
     long leaseSeconds;
 
+    private ThreadFactory threads;
     private ThreadPoolExecutor timerPool;
     private ThreadPoolExecutor callPool;
     private final AtomicInteger timersInHand = new AtomicInteger();
+    private final ReentrantLock passing = new ReentrantLock();
+    /** The last pass left due timers for lack of room in the workers' hands. */
+    private volatile boolean timersBehind;
     private Map<String, ExternalCall> callsByType;
     private volatile boolean stopping;
     private volatile long lastStoreWarning;
@@ -70,11 +80,34 @@ public class JobWorkers {
     private final Set<String> timersWaitingForStore = ConcurrentHashMap.newKeySet();
     private final Set<String> callsWaitingForStore = ConcurrentHashMap.newKeySet();
 
+    /** For the container. */
+    public JobWorkers() {
+    }
+
+    /**
+     * Outside a server: {@code timerWorkers} workers on {@code threads} over {@code jobs}, the
+     * server's defaults otherwise, no external calls; started at once, stopped by {@link #stop()}.
+     */
+    public JobWorkers(ThreadFactory threads, JobStore jobs, int timerWorkers) {
+        this.threads = threads;
+        this.jobs = jobs;
+        this.timerWorkers = timerWorkers;
+        this.callWorkers = 16;
+        this.maxAttempts = 5;
+        this.leaseSeconds = 60;
+        open(Map.of());
+    }
+
     @PostConstruct
     void start() {
+        threads = managedThreads;
+        open(externalCalls.stream().collect(Collectors.toMap(ExternalCall::actionType, Function.identity())));
+    }
+
+    private void open(Map<String, ExternalCall> calls) {
         timerPool = pool(timerWorkers);
         callPool = pool(callWorkers);
-        callsByType = externalCalls.stream().collect(Collectors.toMap(ExternalCall::actionType, Function.identity()));
+        callsByType = calls;
     }
 
     private ThreadPoolExecutor pool(int size) {
@@ -83,7 +116,7 @@ public class JobWorkers {
 
     /** Stops taking jobs and gives running ones a moment to end, so no transaction is cut off mid-way. */
     @PreDestroy
-    void stop() {
+    public void stop() {
         stopping = true;
         for (var pool : new ThreadPoolExecutor[] {timerPool, callPool}) {
             pool.shutdown();
@@ -100,47 +133,76 @@ public class JobWorkers {
     }
 
     /**
-     * One pass: leases due jobs, a batch at a time, while the timer workers have room for them in
-     * hand (a queue of up to 100 a worker, so that they never wait for the next pass).
+     * One pass: leases due calls, then due timers while the timer workers have room for them in
+     * hand (up to 100 a worker). When more timers are due than that, the workers lease the next
+     * ones themselves as their hands empty instead of waiting for the next pass, so that a backlog
+     * fires as fast as they fire timers, whatever ipa.timerPollMillis. One pass at a time.
      */
     public int poll() {
-        int leased = 0;
-        boolean retried = false;
-        while (!stopping) {
-            int batch = Math.min(BATCH, timerWorkers * 100 - timersInHand.get());
-            if (batch <= 0) {
-                break;
-            }
-            var due = jobs.claimDue(batch, Duration.ofSeconds(leaseSeconds));
-            if (!retried) { // the store answered: the jobs it failed still hold this instance's lease
-                retried = true;
-                retryWaitingForStore();
-            }
-            for (var job : due) {
-                if (FlowRecord.CALL.equals(job.kind())) {
-                    submit(callPool, () -> prepareAndCall(job.flowId()));
-                } else {
-                    timersInHand.incrementAndGet();
-                    if (!submit(timerPool, () -> fireTimer(job.flowId()))) {
-                        timersInHand.decrementAndGet();
-                    }
+        if (!passing.tryLock()) {
+            return 0; // a pass is under way (workers leasing more)
+        }
+        try {
+            var lease = Duration.ofSeconds(leaseSeconds);
+            int leased = 0;
+            List<FlowEngine.Job> due;
+            do {
+                due = jobs.claimDue(FlowRecord.CALL, BATCH, lease);
+                if (leased == 0) { // the store answered: the jobs it failed still hold this instance's lease
+                    retryWaitingForStore();
+                }
+                due.forEach(job -> submit(callPool, () -> prepareAndCall(job.flowId())));
+                leased += due.size();
+            } while (due.size() == BATCH && !stopping);
+            var behind = false;
+            while (!stopping) {
+                int batch = Math.min(BATCH, timerWorkers * IN_HAND - timersInHand.get());
+                if (batch <= 0) {
+                    behind = true;
+                    break;
+                }
+                due = jobs.claimDue(FlowRecord.TIMER, batch, lease);
+                due.forEach(job -> hand(job.flowId()));
+                leased += due.size();
+                if (due.size() < batch) {
+                    break;
                 }
             }
-            leased += due.size();
-            if (due.size() < batch) {
-                break;
+            timersBehind = behind;
+            return leased;
+        } finally {
+            passing.unlock();
+        }
+    }
+
+    private void hand(String timerFlowId) {
+        timersInHand.incrementAndGet();
+        if (!submit(timerPool, () -> fireTimer(timerFlowId))) {
+            timersInHand.decrementAndGet();
+        }
+    }
+
+    /** More timers are due than the workers held at the last pass: one leases more while some are still in hand. */
+    private void leaseMoreWhenLow() {
+        if (!timersBehind || stopping || timersInHand.get() > timerWorkers * IN_HAND / 4) {
+            return;
+        }
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            timersBehind = false; // the server's next pass tries again
+            if (StoreFailures.unreachable(e) || StoreFailures.tooSlow(e)) {
+                storeUnreachable(e);
+            } else {
+                LOG.warning("Leasing due jobs failed: " + reason(e));
             }
         }
-        return leased;
     }
 
     private void retryWaitingForStore() {
         for (var flowId : List.copyOf(timersWaitingForStore)) {
             timersWaitingForStore.remove(flowId);
-            timersInHand.incrementAndGet();
-            if (!submit(timerPool, () -> fireTimer(flowId))) {
-                timersInHand.decrementAndGet();
-            }
+            hand(flowId);
         }
         for (var flowId : List.copyOf(callsWaitingForStore)) {
             callsWaitingForStore.remove(flowId);
@@ -185,6 +247,7 @@ public class JobWorkers {
         } finally {
             timersInHand.decrementAndGet();
         }
+        leaseMoreWhenLow();
     }
 
     private void prepareAndCall(String flowId) {

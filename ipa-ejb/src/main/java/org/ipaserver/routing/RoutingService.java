@@ -15,6 +15,7 @@ import org.ipaserver.security.AccessDenied;
 import org.ipaserver.security.Licence;
 import org.ipaserver.security.Licences;
 import org.ipaserver.security.Rights;
+import org.ipaserver.security.Supervisors;
 import org.ipaserver.store.StoreClock;
 
 /**
@@ -182,11 +183,7 @@ public class RoutingService {
     }
 
     private void requireSupervisor(String what) {
-        if (!caller.isCallerInRole(Rights.ADMIN)
-                && !Licences.of(em, caller()).includes(Licence.PROCESS_MONITOR)) {
-            throw new AccessDenied("user '" + caller() + "' may not " + what + " (needs the " + Rights.ADMIN
-                    + " right or the Process Monitor licence)");
-        }
+        Supervisors.require(em, caller(), caller.isCallerInRole(Rights.ADMIN), what);
     }
 
     private void requireSelfOrSupervisor(String user) {

@@ -12,7 +12,9 @@ import java.util.List;
 /**
  * A schema script of {@code sql/<db>/}, split into statements the way every script there is
  * written: a statement ends with {@code ;} at the end of a line, whole-line {@code --} comments
- * and blank lines are skipped. No GO batches, no procedural blocks.
+ * and blank lines are skipped. A {@code GO} line (SQL Server's batch separator for sqlcmd, which
+ * wants CREATE VIEW alone in its batch) is skipped too: each statement runs on its own here. No
+ * procedural blocks.
  */
 public record SqlScript(String name, List<String> statements) {
 
@@ -37,7 +39,7 @@ public record SqlScript(String name, List<String> statements) {
         var current = new StringBuilder();
         for (String line : text.split("\\R")) {
             String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+            if (trimmed.isEmpty() || trimmed.startsWith("--") || trimmed.equalsIgnoreCase("GO")) {
                 continue;
             }
             if (trimmed.endsWith(";")) {

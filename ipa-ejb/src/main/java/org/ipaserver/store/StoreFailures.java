@@ -7,6 +7,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
+import javax.transaction.xa.XAException;
 
 /**
  * Tells a database that cannot be reached, or that answers too slowly, from every other failure,
@@ -41,6 +42,12 @@ public final class StoreFailures {
             if (t instanceof SQLException sql && sql.getSQLState() == null && sql.getMessage() != null
                     && sql.getMessage().startsWith("Error in allocating a connection")) {
                 return true; // the application server's pool, when it cannot open one
+            }
+            if (t instanceof XAException xa && xa.getCause() == null && xa.getMessage() != null
+                    && xa.getMessage().startsWith("jakarta.resource.")) {
+                // Payara's local-transaction resource keeps only the text of the connector's
+                // failure when the connection is lost at commit or rollback.
+                return true;
             }
         }
         return false;

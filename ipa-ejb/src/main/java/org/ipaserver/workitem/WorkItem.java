@@ -44,6 +44,9 @@ public class WorkItem {
     private Instant completedAt;
     @Column(name = "completed_by")
     private String completedBy;
+    /** When someone first took it in hand: the end of its waiting, the start of its handling (for reports). */
+    @Column(name = "picked_up_at")
+    private Instant pickedUpAt;
     @Version
     @Column(name = "row_version")
     private long version;
@@ -71,6 +74,9 @@ public class WorkItem {
     }
 
     void move(WorkItemStatus status, String owner, Instant now) {
+        if (pickedUpAt == null && (status == WorkItemStatus.PROCESSING || status == WorkItemStatus.COMPLETED)) {
+            pickedUpAt = now;
+        }
         this.status = status.code();
         this.owner = owner;
         this.updatedAt = now;
@@ -160,6 +166,10 @@ public class WorkItem {
 
     public Instant completedAt() {
         return completedAt;
+    }
+
+    public Instant pickedUpAt() {
+        return pickedUpAt;
     }
 
     public String completedBy() {

@@ -13,6 +13,7 @@ import org.ipaserver.catalog.DefinitionCatalog;
 import org.ipaserver.definition.FormDef;
 import org.ipaserver.definition.TypedValues;
 import org.ipaserver.flow.FlowEngine;
+import org.ipaserver.flow.FlowEvent;
 import org.ipaserver.refusal.InvalidInput;
 import org.ipaserver.routing.WorkgroupRouting;
 import org.ipaserver.security.AccessDenied;
@@ -41,11 +42,8 @@ public final class WorkItemDesk {
 
     /** The open items a user holds, newest first. */
     public List<WorkItemView> mine(EntityManager em, Caller caller) {
-        var user = caller.name();
-        return em.createQuery("SELECT w FROM WorkItem w WHERE w.owner = :user AND w.status IN :open "
-                        + "ORDER BY w.createdAt DESC", WorkItem.class)
-                .setParameter("user", user).setParameter("open", openCodes()).getResultList()
-                .stream().map(w -> view(em, w, caller)).toList();
+        return views(em, withFlows(em, "w.owner = :who AND w.status IN :open ORDER BY w.createdAt DESC",
+                caller.name()), caller);
     }
 
     /** The items waiting in a workgroup's queue, oldest first; members only. */
@@ -54,10 +52,25 @@ public final class WorkItemDesk {
         if (!WorkgroupRouting.isMember(em, user, workgroup)) {
             throw new AccessDenied("user '" + user + "' is not a member of workgroup '" + workgroup + "'");
         }
-        return em.createQuery("SELECT w FROM WorkItem w WHERE w.workgroup = :workgroup AND w.owner IS NULL "
-                        + "AND w.status IN :open ORDER BY w.createdAt", WorkItem.class)
-                .setParameter("workgroup", workgroup).setParameter("open", openCodes()).getResultList()
-                .stream().map(w -> view(em, w, caller)).toList();
+        return views(em, withFlows(em, "w.workgroup = :who AND w.owner IS NULL AND w.status IN :open "
+                + "ORDER BY w.createdAt", workgroup), caller);
+    }
+
+    /**
+     * Open work items with their flows' rows, in one query; {@code who} and the open statuses are
+     * its parameters. The rows stay in the persistence context, so the forms cost no query each.
+     */
+    private static List<WorkItem> withFlows(EntityManager em, String where, String who) {
+        return em.createQuery("SELECT w, f FROM WorkItem w, FlowRecord f WHERE f.id = w.flowId AND " + where,
+                        Object[].class)
+                .setParameter("who", who).setParameter("open", openCodes()).getResultList()
+                .stream().map(row -> (WorkItem) row[0]).toList();
+    }
+
+    /** The views of many items: their flows' states read in one query first. */
+    private List<WorkItemView> views(EntityManager em, List<WorkItem> items, Caller caller) {
+        engine.readStates(em, items.stream().map(WorkItem::flowId).distinct().toList());
+        return items.stream().map(w -> view(em, w, caller)).toList();
     }
 
     public WorkItemView get(EntityManager em, String id, Caller caller) {
@@ -72,6 +85,8 @@ public final class WorkItemDesk {
             throw new WorkItemConflict("work item " + id + " is already being processed by " + item.owner());
         }
         item.move(WorkItemStatus.PROCESSING, user, clock.instant());
+        engine.tell(em, item.flowId(), FlowEvent.Kind.WORK_ITEM_PICKED_UP, Map.of("workItemId", item.id(), "user", user),
+                Map.of());
         return changed(em, item, caller);
     }
 
@@ -142,23 +157,28 @@ public final class WorkItemDesk {
         var typed = FormInput.check(form.form(), form.globals(), given, currentValues(em, item, form), true,
                 DataAccess.restricted(form.process(), caller));
         item.complete(button, user, clock.instant());
+        engine.tell(em, item.flowId(), FlowEvent.Kind.WORK_ITEM_COMPLETED, Map.of("workItemId", item.id(), "user", user,
+                "button", button), typed);
         engine.workItemCompleted(em, item.flowId(), item.id(), button, typed);
         return changed(em, item, caller);
     }
 
     /**
      * After a restart, nobody is processing anything: items routed to a user come back held by that
-     * user, items of a workgroup come back held in its queue. Only this instance's flows are touched.
+     * user, items of a workgroup come back held in its queue. Only the flows of {@code storageId} are
+     * touched (this instance's at its start, a dead one's at a take-over); row versions are bumped,
+     * so a form still open on the old state is refused as changed.
      */
     public int restore(EntityManager em, String storageId) {
         var flows = "(SELECT f.id FROM FlowRecord f WHERE f.storageId = :storage)";
-        int toUsers = em.createQuery("UPDATE WorkItem w SET w.status = :held WHERE w.status = :processing "
-                        + "AND w.workgroup IS NULL AND w.flowId IN " + flows)
+        int toUsers = em.createQuery("UPDATE WorkItem w SET w.status = :held, w.version = w.version + 1 "
+                        + "WHERE w.status = :processing AND w.workgroup IS NULL AND w.flowId IN " + flows)
                 .setParameter("held", WorkItemStatus.HELD.code())
                 .setParameter("processing", WorkItemStatus.PROCESSING.code())
                 .setParameter("storage", storageId).executeUpdate();
-        int toQueues = em.createQuery("UPDATE WorkItem w SET w.status = :held, w.owner = NULL WHERE w.status IN "
-                        + ":busy AND w.workgroup IS NOT NULL AND w.flowId IN " + flows)
+        int toQueues = em.createQuery("UPDATE WorkItem w SET w.status = :held, w.owner = NULL, "
+                        + "w.version = w.version + 1 WHERE w.status IN :busy AND w.workgroup IS NOT NULL "
+                        + "AND w.flowId IN " + flows)
                 .setParameter("held", WorkItemStatus.HELD.code())
                 .setParameter("busy", List.of(WorkItemStatus.PROCESSING.code(), WorkItemStatus.HELD.code()))
                 .setParameter("storage", storageId).executeUpdate();
@@ -166,7 +186,7 @@ public final class WorkItemDesk {
     }
 
     private WorkItem visible(EntityManager em, String id, String user) {
-        var item = em.find(WorkItem.class, id);
+        var item = withFlow(em, id);
         if (item == null || !(user.equals(item.owner()) || user.equals(item.completedBy())
                 || item.owner() == null && item.workgroup() != null
                 && WorkgroupRouting.isMember(em, user, item.workgroup()))) {
@@ -175,7 +195,17 @@ public final class WorkItemDesk {
         return item;
     }
 
-    /** An open item the user holds, or (for picking up) one in a queue of theirs. */
+    /** The item with its flow's row, in one query (forms need both); null when there is no such item. */
+    private static WorkItem withFlow(EntityManager em, String id) {
+        return em.createQuery("SELECT w, f FROM WorkItem w, FlowRecord f WHERE w.id = :id AND f.id = w.flowId",
+                        Object[].class).setParameter("id", id).getResultStream()
+                .map(row -> (WorkItem) row[0]).findFirst().orElse(null);
+    }
+
+    /**
+     * An open item the user holds, or (for picking up) one in a queue of theirs, to change: only
+     * through the instance that owns its flow (fenced like the flow's own writes).
+     */
     private WorkItem open(EntityManager em, String id, String user, Long version) {
         var item = visible(em, id, user);
         if (!item.status().open()) {
@@ -185,6 +215,7 @@ public final class WorkItemDesk {
             throw new WorkItemConflict("work item " + id + " has changed since version " + version
                     + " (now " + item.version() + "): reload it");
         }
+        engine.requireOwnerOf(em, item.flowId());
         return item;
     }
 
@@ -217,7 +248,7 @@ public final class WorkItemDesk {
 
     /** The values the form shows: the draft where there is one, else the flow's variables. */
     private Map<String, Object> currentValues(EntityManager em, WorkItem item, Form form) {
-        var variables = engine.view(em, item.flowId()).variables();
+        var variables = engine.variables(em, item.flowId());
         var draft = draft(item);
         var values = new LinkedHashMap<String, Object>();
         for (var field : form.form().fields()) {

@@ -56,6 +56,7 @@ public final class WorkItemRouter implements WorkItemDispatch {
      * now (the user, unless someone else qualifies better): called when they become available.
      */
     public int offerQueued(EntityManager em, String user) {
+        em.flush(); // routing reads the stored presence, licences and skills: this transaction's changes first
         int offered = 0;
         for (var workgroup : WorkgroupRouting.workgroupsOf(em, user)) {
             // alerting: nobody qualified when it was routed; held: it came back to the queue at a restart
@@ -90,6 +91,7 @@ public final class WorkItemRouter implements WorkItemDispatch {
         }
         em.createQuery("SELECT w.owner, COUNT(w) FROM WorkItem w WHERE w.owner IN :users AND w.status IN :open "
                         + "GROUP BY w.owner", Object[].class)
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT) // see offerQueued: flushed where it counts
                 .setParameter("users", List.copyOf(users))
                 .setParameter("open", List.of(WorkItemStatus.ALERTING.code(), WorkItemStatus.PROCESSING.code(),
                         WorkItemStatus.HELD.code()))

@@ -78,7 +78,9 @@ class StoreCheckTest {
         assertEquals(41046, status.eventId());
         assertTrue(status.message().contains("found schema version 1, need " + StoreCheck.SCHEMA_VERSION), status.message());
         assertTrue(status.message().contains("sql/h2/upgrade-2.sql, then sql/h2/upgrade-3.sql, then "
-                + "sql/h2/upgrade-4.sql, then sql/h2/upgrade-5.sql, then sql/h2/upgrade-6.sql, then sql/h2/upgrade-7.sql"), status.message());
+                + "sql/h2/upgrade-4.sql, then sql/h2/upgrade-5.sql, then sql/h2/upgrade-6.sql, then sql/h2/upgrade-7.sql, "
+                + "then sql/h2/upgrade-8.sql, then sql/h2/upgrade-9.sql, then sql/h2/upgrade-10.sql, "
+                + "then sql/h2/upgrade-11.sql"), status.message());
     }
 
     @Test

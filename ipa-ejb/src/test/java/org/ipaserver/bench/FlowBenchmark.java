@@ -1,13 +1,7 @@
 package org.ipaserver.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,7 +17,8 @@ import org.ipaserver.store.LocalStore;
  * Launches N straight-through flows of 10 UpdateVariables steps with C concurrent clients and
  * prints flows/s, p50 and p99 of one launch. Two paths: {@code inprocess} drives the plain-Java
  * engine on the database directly (one transaction per flow, as in the server); {@code http}
- * goes through the REST API of a running server.
+ * goes through the REST API of a running server ({@link HttpBenchmark}: also reads, and a fixed
+ * arrival rate with {@code --rate}).
  *
  * With {@code --call jvm} each flow first runs a RunHandler of the in-JVM echo handler, with
  * {@code --call process} one of the handlers/score-applicant worker process (one live worker a
@@ -31,8 +26,7 @@ import org.ipaserver.store.LocalStore;
  * runs outside the transaction, its answer commits the rest.
  * {@code --mode workitems} runs N work-item units (launch, find in my list, pick up, complete with a
  * button: the flow ends), each client thread a member of its own workgroup.
- * {@code --mode timers} fires N due timers with W workers (lease, then one transaction each) and
- * prints timers/s.
+ * {@code --mode timers}: see {@link TimerBenchmark}. {@code --mode reports}: see {@link ReportBenchmark}.
  *
  * <pre>--mode inprocess|http|workitems|timers --db h2|postgresql --flows 20000 --threads 4 --call none|jvm|process
  * --timers 10000 --workers 4 --url http://localhost:8080/ipa/api --user admin:admin</pre>
@@ -68,12 +62,6 @@ public final class FlowBenchmark {
                     + "\"inputs\": { \"CreditScore\": \"700\", \"LoanAmount\": \"${A * 1000}\" }, "
                     + "\"outputs\": { \"Score\": \"A\" } },");
 
-    static final String TIMER = """
-            { "name": "BenchTimer", "startState": "S", "variables": [ { "name": "A", "type": "Integer", "initial": 1 } ],
-              "states": [ { "name": "S", "actions": [ { "type": "Wait", "duration": "PT0S" },
-                { "type": "UpdateVariables", "assignments": [ { "variable": "A", "value": "${A + 1}" } ] } ] } ] }
-            """;
-
     /** A work item to the client's own workgroup; its Approve button ends the flow. */
     static final String REVIEW = """
             { "name": "BenchReview", "startState": "S",
@@ -93,26 +81,44 @@ public final class FlowBenchmark {
         var mode = options.getOrDefault("mode", "inprocess");
         int flows = Integer.parseInt(options.getOrDefault("flows", "20000"));
         int threads = Integer.parseInt(options.getOrDefault("threads", "4"));
+        SqlCount.install();
+        if (mode.equals("reports")) {
+            ReportBenchmark.run(options);
+            return;
+        }
+        if (!mode.equals("http")) {
+            CommitCeiling.of(options.getOrDefault("db", "h2")).print(options.getOrDefault("db", "h2"),
+                    Math.max(threads, 4), 3000);
+        }
         if (mode.equals("http")) {
             http(options, flows, threads);
         } else if (mode.equals("workitems")) {
             workItems(options.getOrDefault("db", "h2"), flows, threads);
         } else if (mode.equals("timers")) {
-            timers(options.getOrDefault("db", "h2"), Integer.parseInt(options.getOrDefault("timers", "10000")),
-                    Integer.parseInt(options.getOrDefault("workers", "4")));
+            TimerBenchmark.run(options);
+        } else if (mode.equals("soak")) {
+            SoakBenchmark.run(options);
         } else {
             inProcess(options.getOrDefault("db", "h2"), flows, threads, options.getOrDefault("call", "none"));
         }
     }
 
-    private static LocalStore store(String db) {
+    static LocalStore store(String db) {
         return switch (db) {
-            case "postgresql" -> LocalStore.postgresql(System.getProperty("ipa.test.postgresql.url",
-                    "jdbc:postgresql://127.0.0.1:5432/test"), "postgres", "");
+            case "postgresql" -> LocalStore.postgresql(postgresqlUrl() + "?ApplicationName=" + CpuMeter.APPLICATION,
+                    "postgres", "");
             case "h2mem" -> LocalStore.h2InMemory(); // the engine's own cost, without file I/O
             // the embedded default's settings: commits reach the OS at once (see configure-domain.sh)
             default -> LocalStore.h2("jdbc:h2:file:./target/bench/ipa-" + System.nanoTime() + ";WRITE_DELAY=0");
         };
+    }
+
+    static String postgresqlUrl() {
+        return System.getProperty("ipa.test.postgresql.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    }
+
+    private static CpuMeter cpu(String db) {
+        return new CpuMeter(db.equals("postgresql") ? postgresqlUrl() : null);
     }
 
     /**
@@ -169,58 +175,18 @@ public final class FlowBenchmark {
             var label = "work items " + db + " (launch, find, pick up, complete)";
             measure(label, Math.max(1000, units / 4), threads, unit); // warm-up
             java.util.Arrays.stream(steps).forEach(java.util.concurrent.atomic.LongAdder::reset);
+            var before = SqlCount.now();
+            var cpu = cpu(db);
+            cpu.start();
             System.out.println(measure(label, units, threads, unit).replace(" flows", " units"));
+            System.out.println(cpu.per(units, "unit"));
+            System.out.println(SqlCount.now().since(before).per(units, "unit") + ", 4 transactions");
             System.out.printf("mean ms a step: launch %.2f, find %.2f, pick up %.2f, complete %.2f%n",
                     steps[0].sum() / 1e6 / units, steps[1].sum() / 1e6 / units, steps[2].sum() / 1e6 / units,
                     steps[3].sum() / 1e6 / units);
-            System.out.println("rows: flowexec_Completion=" + store.count("flowexec_Completion")
-                    + " ipa_WorkItems=" + store.count("ipa_WorkItems"));
-        }
-    }
-
-    /** Due timers fired the way the server's workers fire them: leased in batches, one transaction each. */
-    private static void timers(String db, int count, int workers) throws Exception {
-        try (var store = store(db)) {
-            var catalog = new DefinitionCatalog(new Expressions());
-            var engine = new FlowEngine(catalog, Clock.systemUTC(), "bench", 10,
-                    new org.ipaserver.workitem.WorkItemRouter(Clock.systemUTC()));
-            store.run(em -> catalog.publish(em, TIMER, "bench", java.time.Instant.now()));
-            for (int round = 0; round < 2; round++) { // the first round warms up
-                int n = round == 0 ? Math.min(2000, count) : count;
-                measure("launching " + n + " timers", n, 4, () -> {
-                    store.run(em -> engine.launch(em, "BenchTimer", null, Map.of(), "bench"));
-                    return null;
-                });
-                var pool = Executors.newFixedThreadPool(workers);
-                var fired = new AtomicInteger();
-                long start = System.nanoTime();
-                while (true) {
-                    var jobs = store.inTransaction(em -> engine.claimDueJobs(em, workers * 100,
-                            java.time.Duration.ofMinutes(1)));
-                    if (jobs.isEmpty()) {
-                        break;
-                    }
-                    var done = new java.util.concurrent.CountDownLatch(jobs.size());
-                    for (var job : jobs) {
-                        pool.execute(() -> {
-                            try {
-                                if (store.inTransaction(em -> engine.resumeTimer(em, job.flowId()))) {
-                                    fired.incrementAndGet();
-                                }
-                            } finally {
-                                done.countDown();
-                            }
-                        });
-                    }
-                    done.await();
-                }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                pool.shutdown();
-                if (round == 1) {
-                    System.out.printf("timers %s: %d fired with %d workers in %.2f s: %.0f timers/s%n", db,
-                            fired.get(), workers, seconds, fired.get() / seconds);
-                }
-            }
+            System.out.println("rows: flowexec_Flows=" + store.count("flowexec_Flows") + " flowexec_Storage="
+                    + store.count("flowexec_Storage") + " ipa_WorkItems=" + store.count("ipa_WorkItems")
+                    + " (view flowexec_Completion: " + store.count("flowexec_Completion") + ")");
         }
     }
 
@@ -260,43 +226,25 @@ public final class FlowBenchmark {
             var label = "in-process " + db + (process ? " + worker-process handler call"
                     : calling ? " + in-JVM handler call" : "");
             measure(label, Math.max(5000, flows / 4), threads, launch); // warm-up: JIT, pools, caches
+            var before = SqlCount.now();
+            var cpu = cpu(db);
+            cpu.start();
             var result = measure(label, flows, threads, launch);
+            var statements = SqlCount.now().since(before);
+            var used = cpu.per(flows, "flow");
             launcher.stopAll();
             System.out.println(result);
-            long completed = store.count("flowexec_Completion");
+            System.out.println(used);
+            System.out.println(statements.per(flows, "flow"));
             System.out.println("rows: flowexec_Flows=" + store.count("flowexec_Flows") + " flowexec_Storage="
-                    + store.count("flowexec_Storage") + " flowexec_Completion=" + completed);
+                    + store.count("flowexec_Storage") + " (view flowexec_Completion: "
+                    + store.count("flowexec_Completion") + ")");
         }
     }
 
+    /** Requests to a running server, flat out or at a fixed rate: see {@link HttpBenchmark}. */
     private static void http(Map<String, String> options, int flows, int threads) throws Exception {
-        var base = options.getOrDefault("url", "http://localhost:8080/ipa/api");
-        var auth = "Basic " + Base64.getEncoder().encodeToString(options.getOrDefault("user", "admin:admin")
-                .getBytes(StandardCharsets.UTF_8));
-        var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(); // no h2c upgrade attempts
-        var exists = client.send(HttpRequest.newBuilder(URI.create(base + "/definitions/Bench10"))
-                .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.discarding());
-        if (exists.statusCode() == 404) {
-            var published = client.send(HttpRequest.newBuilder(URI.create(base + "/definitions"))
-                    .header("Authorization", auth).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(DEFINITION)).build(), HttpResponse.BodyHandlers.ofString());
-            if (published.statusCode() != 201) {
-                throw new IllegalStateException("publishing Bench10 failed: " + published.statusCode() + " "
-                        + published.body());
-            }
-        }
-        var launch = HttpRequest.newBuilder(URI.create(base + "/flows")).header("Authorization", auth)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"definition\":\"Bench10\"}")).build();
-        Callable<Void> call = () -> {
-            var response = client.send(launch, HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() != 201) {
-                throw new IllegalStateException("launch answered " + response.statusCode());
-            }
-            return null;
-        };
-        measure("http", Math.max(200, flows / 10), threads, call);
-        System.out.println(measure("http " + base, flows, threads, call));
+        new HttpBenchmark(options).run(options, flows, threads);
     }
 
     /** Runs {@code count} calls on {@code threads} threads; the result line has flows/s, p50, p99. */

@@ -77,8 +77,8 @@ class FlowEngineTest {
         assertEquals("CL-LEE-700", done.variables().get("LoanID"));
         assertEquals("Ann Lee", done.variables().get("FullName"));
         assertEquals(1, store.count("flowexec_Flows"));
-        assertEquals(1, store.count("flowexec_Storage"));
-        assertEquals(1, store.count("flowexec_Completion"));
+        assertEquals(0, store.count("flowexec_Storage"), "an ended flow is its row alone");
+        assertEquals(1, store.count("flowexec_Completion"), "and the completion view shows it");
 
         var statusReports = store.inTransaction(em -> em.createQuery("SELECT r FROM VariableReport r WHERE "
                 + "r.variableName = 'Status' ORDER BY r.recordedAt", VariableReport.class).getResultList());
@@ -98,6 +98,40 @@ class FlowEngineTest {
         assertTrue(error.errors().stream().anyMatch(e -> e.field().equals("variables.Nope")));
         assertEquals(0, store.count("flowexec_Flows"));
         assertThrows(FlowExceptions.UnknownDefinition.class, () -> launch("Missing", Map.of()));
+    }
+
+    @Test
+    void aFlowThatRunsStraightThroughIsOneRowStillShownAndFoundInFull() {
+        publish(STRAIGHT);
+        var id = launch("Straight", Map.of());
+
+        assertEquals(1, store.count("flowexec_Flows"));
+        assertEquals(0, store.count("flowexec_Storage"), "no separate state document for a flow that never waited");
+        assertEquals(1, store.count("flowexec_Completion"));
+        var flow = view(id);
+        assertEquals("completed", flow.status());
+        assertEquals("S", flow.currentState());
+        assertEquals(10L, flow.variables().get("Count"));
+        assertEquals(21, flow.history().size(), "eleven tests of the loop, ten updates");
+        var found = store.inTransaction(em -> FlowSearch.run(em, new FlowSearch.Query("Straight", "completed", "S",
+                "alice", null, null, 0, 10)));
+        assertEquals(1, found.total());
+        assertEquals(id, found.items().get(0).id());
+        assertEquals("completed", found.items().get(0).status());
+        assertEquals(flow.endedAt(), found.items().get(0).endedAt());
+    }
+
+    @Test
+    void theAnswerToALaunchIsTheViewAReadGives() throws Exception {
+        publish(STRAIGHT);
+        publish(Files.readString(Path.of("../docs/examples/car-loan.json")));
+        var straight = store.inTransaction(em -> engine.launchAndView(em, "Straight", null, Map.of(), "alice"));
+        var calling = store.inTransaction(em -> engine.launchAndView(em, "CarLoan", null, Map.of("FirstName",
+                Json.createValue("Ann"), "LastName", Json.createValue("Lee"), "LoanAmount", Json.createValue(20000)),
+                "alice"));
+        assertEquals(view(straight.id()), straight);
+        assertEquals(view(calling.id()), calling);
+        assertEquals("waiting", calling.status());
     }
 
     @Test
@@ -182,6 +216,9 @@ class FlowEngineTest {
         var id = launch("Sleeper", Map.of());
         store.run(em -> engine.cancel(em, id));
         assertEquals("cancelled", view(id).status());
+        assertEquals(0, store.count("flowexec_Storage"), "the final document went to the flow's row");
+        assertEquals(List.of("cancelled"), store.inTransaction(em -> em.createNativeQuery(
+                "SELECT final_status FROM flowexec_Completion").getResultList()));
         assertThrows(FlowExceptions.FlowEnded.class, () -> store.run(em -> engine.cancel(em, id)));
         assertThrows(FlowExceptions.UnknownFlow.class, () -> store.run(em -> engine.cancel(em, "nope")));
         clock.advance(Duration.ofDays(2));

@@ -91,6 +91,25 @@ class TimerJobsTest {
     }
 
     @Test
+    void aLateFailureReportGivesAnIncidentNoNextRun() throws Exception {
+        var flow = launch();
+        store.run(em -> em.createNativeQuery("UPDATE flowexec_Storage SET state_document = '{\"v\": 2' "
+                + "WHERE flow_id = ?").setParameter(1, flow).executeUpdate());
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            clock.advance(Duration.ofMinutes(5));
+            assertEquals(1, firePass());
+        }
+        assertEquals("error", store.inTransaction(em -> engine.view(em, flow)).status());
+
+        store.run(em -> engine.jobFailed(em, flow, "a worker whose lease ran out reports late", MAX_ATTEMPTS));
+        clock.advance(Duration.ofHours(1));
+        assertEquals(0, firePass(), "an incident is not leased again");
+        var incident = store.inTransaction(em -> em.find(FlowRecord.class, flow));
+        assertEquals(MAX_ATTEMPTS, incident.jobAttempts());
+        assertTrue(incident.errorMessage().startsWith("incident:"), incident.errorMessage());
+    }
+
+    @Test
     void theRestorePhaseCountsOnlyTimersDueAtStart() throws InterruptedException {
         launch();
         var start = clock.instant().plusSeconds(1);

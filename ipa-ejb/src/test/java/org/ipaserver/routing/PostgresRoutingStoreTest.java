@@ -9,8 +9,6 @@ class PostgresRoutingStoreTest extends RoutingStoreTest {
 
     @Override
     LocalStore newStore() {
-        return LocalStore.postgresql(System.getProperty("ipa.test.postgresql.url",
-                "jdbc:postgresql://127.0.0.1:5432/test"), System.getProperty("ipa.test.postgresql.user", "postgres"),
-                System.getProperty("ipa.test.postgresql.password", ""));
+        return LocalStore.postgresqlForTests();
     }
 }

@@ -20,12 +20,14 @@ public final class LocalStore implements AutoCloseable {
     private final Runnable cleanup;
 
     private LocalStore(String url, String user, String password, Runnable cleanup) {
+        // min = max: EclipseLink closes a released connection above the minimum, under the pool's lock,
+        // and opens a new one at the next acquire; a server's pool keeps its connections open
         this.factory = Persistence.createEntityManagerFactory("ipa-local", Map.of(
                 "jakarta.persistence.jdbc.url", url,
                 "jakarta.persistence.jdbc.user", user,
                 "jakarta.persistence.jdbc.password", password,
                 "eclipselink.connection-pool.default.initial", "4",
-                "eclipselink.connection-pool.default.min", "4",
+                "eclipselink.connection-pool.default.min", "16",
                 "eclipselink.connection-pool.default.max", "16"));
         this.cleanup = cleanup;
     }
@@ -43,6 +45,16 @@ public final class LocalStore implements AutoCloseable {
     /** An H2 database that already holds the schema (a server starting again on its data). */
     public static LocalStore h2Existing(String url) {
         return new LocalStore(url, "sa", "", () -> { });
+    }
+
+    /**
+     * A schema of its own in the tests' PostgreSQL database ({@code ipa.test.postgresql.url}, by
+     * default 127.0.0.1:5432/test, user postgres), dropped on close.
+     */
+    public static LocalStore postgresqlForTests() {
+        return postgresql(System.getProperty("ipa.test.postgresql.url", "jdbc:postgresql://127.0.0.1:5432/test"),
+                System.getProperty("ipa.test.postgresql.user", "postgres"),
+                System.getProperty("ipa.test.postgresql.password", ""));
     }
 
     /** A schema of its own in a PostgreSQL database, dropped on close. */

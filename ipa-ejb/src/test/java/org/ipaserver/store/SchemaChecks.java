@@ -19,32 +19,39 @@ import java.util.UUID;
 /** What every database's create.sql (or create.sql of version 1 and the upgrades) must produce, through plain JDBC. */
 final class SchemaChecks {
 
-    static final int VERSION = 7;
+    static final int VERSION = 11;
 
-    static final List<String> TABLES = List.of("flowexec_completion", "flowexec_flows",
-            "flowexec_storage", "ipa_definitions", "ipa_processrights", "ipa_schemaversion", "ipa_userlicences", "ipa_userpresence",
-            "ipa_relatedinteractions", "ipa_userskills", "ipa_variablereports", "ipa_workgroupmembers", "ipa_workgroups", "ipa_workitems");
+    static final List<String> TABLES = List.of("flowexec_flows",
+            "flowexec_storage", "ipa_definitions", "ipa_instances", "ipa_monitorevents", "ipa_monitorstate", "ipa_processrights",
+            "ipa_schemaversion", "ipa_userlicences", "ipa_userpresence", "ipa_relatedinteractions", "ipa_reportcursor",
+            "ipa_reportdays", "ipa_reportstatetimes", "ipa_reportworktimes", "ipa_userskills", "ipa_variablereports",
+            "ipa_workgroupmembers", "ipa_workgroups", "ipa_workitems");
+
+    /** flowexec_Completion is a view of the ended flows' rows, under the reference's name. */
+    static final List<String> VIEWS = List.of("flowexec_completion");
 
     static final Map<String, List<String>> FLOW_INDEXES = Map.of(
-            "ix_flows_status_wake", List.of("status", "wake_at"),
-            "ix_flows_definition", List.of("definition_name", "definition_version", "status"),
+            "ix_flows_definition", List.of("definition_name", "status", "started_at"),
             "ix_flows_status_started", List.of("status", "started_at"),
-            "ix_flows_state", List.of("current_state", "status"),
+            "ix_flows_state", List.of("current_state", "status", "started_at"),
             "ix_flows_launched_by", List.of("launched_by", "started_at"),
             "ix_flows_parent", List.of("parent_flow_id"),
             "ix_flows_storage", List.of("storage_id", "status"),
-            "ix_flows_started", List.of("started_at"));
+            "ix_flows_started", List.of("started_at"),
+            // the reporting passes read what ended since the last one (entries come in time order: appended)
+            "ix_flows_ended", List.of("ended_at"),
+            "ix_flows_jobs", List.of("storage_id", "job", "next_run_at"));
 
     private SchemaChecks() {
     }
 
     static void assertSchema(Connection connection, String schema) throws SQLException {
         assertEquals(new TreeSet<>(TABLES), tables(connection, schema), "tables");
+        assertEquals(new TreeSet<>(VIEWS), tables(connection, schema, "VIEW"), "views");
         var indexes = indexes(connection, schema, "flowexec_flows");
-        assertEquals(List.of("status", "wake_at"), indexes.get("ix_flows_status_wake"), "due-timer index");
         FLOW_INDEXES.forEach((name, columns) -> assertEquals(columns, indexes.get(name), name));
-        assertEquals(List.of("definition_name", "completed_at"),
-                indexes(connection, schema, "flowexec_completion").get("ix_completion_definition"));
+        assertEquals(new TreeSet<>(FLOW_INDEXES.keySet()), new TreeSet<>(indexes.keySet().stream()
+                .filter(name -> name.startsWith("ix_")).toList()), "no other index on flowexec_Flows to write");
         assertEquals(List.of("user_name"), indexes(connection, schema, "ipa_workgroupmembers").get("ix_members_user"));
         try (var rs = connection.createStatement().executeQuery("SELECT MAX(version) FROM ipa_SchemaVersion")) {
             assertTrue(rs.next(), "schema version row");
@@ -89,7 +96,9 @@ final class SchemaChecks {
     static String describe(Connection connection, String schema) throws SQLException {
         var meta = connection.getMetaData();
         var lines = new ArrayList<String>();
-        for (String table : tables(connection, schema)) {
+        var relations = tables(connection, schema);
+        relations.addAll(tables(connection, schema, "VIEW"));
+        for (String table : relations) {
             String stored = meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
             try (var rs = meta.getColumns(null, schema, stored, "%")) {
                 while (rs.next()) {
@@ -117,12 +126,23 @@ final class SchemaChecks {
                     lines.add(table + " index " + name + " " + columns);
                 }
             });
+            try (var rs = meta.getIndexInfo(null, schema, stored, false, false)) {
+                while (rs.next()) {
+                    if (rs.getString("FILTER_CONDITION") != null) { // partial indexes (PostgreSQL)
+                        lines.add(table + " index " + rs.getString("INDEX_NAME").toLowerCase(Locale.ROOT)
+                                + " where " + rs.getString("FILTER_CONDITION"));
+                    }
+                }
+            }
         }
         java.util.Collections.sort(lines);
         return String.join("\n", lines);
     }
 
-    /** A flow with its state document and completion row; deleting the flow removes both. */
+    /**
+     * A flow with its state document; once ended (its final document in its row) the completion
+     * view shows it; deleting the flow removes its storage row.
+     */
     static void assertDeleteCascades(Connection connection) throws SQLException {
         String flowId = UUID.randomUUID().toString();
         var now = Timestamp.from(Instant.now());
@@ -142,20 +162,32 @@ final class SchemaChecks {
             insert.setTimestamp(3, now);
             assertEquals(1, insert.executeUpdate());
         }
-        try (var insert = connection.prepareStatement("INSERT INTO flowexec_Completion (flow_id, definition_name,"
-                + " definition_version, final_status, launched_by, completed_at) VALUES (?, 'CarLoan', 1, 'completed', 'alice', ?)")) {
-            insert.setString(1, flowId);
-            insert.setTimestamp(2, now);
-            assertEquals(1, insert.executeUpdate());
-        }
         assertEquals(1, count(connection, "flowexec_Storage", flowId));
+        assertEquals(0, count(connection, "flowexec_Completion", flowId), "running: not in the completion view");
+        var endedAt = Timestamp.from(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        try (var end = connection.prepareStatement("UPDATE flowexec_Flows SET status = 'completed', ended_at = ?,"
+                + " state_document = ? WHERE flow_id = ?")) {
+            end.setTimestamp(1, endedAt);
+            end.setString(2, "{\"variables\":{},\"stack\":[]}".repeat(2000));
+            end.setString(3, flowId);
+            assertEquals(1, end.executeUpdate());
+        }
+        try (var query = connection.prepareStatement("SELECT final_status, completed_at FROM flowexec_Completion"
+                + " WHERE flow_id = ?")) {
+            query.setString(1, flowId);
+            try (var rs = query.executeQuery()) {
+                assertTrue(rs.next(), "ended: in the completion view");
+                assertEquals("completed", rs.getString(1));
+                assertEquals(endedAt, rs.getTimestamp(2));
+            }
+        }
 
         try (var delete = connection.prepareStatement("DELETE FROM flowexec_Flows WHERE flow_id = ?")) {
             delete.setString(1, flowId);
             assertEquals(1, delete.executeUpdate());
         }
         assertEquals(0, count(connection, "flowexec_Storage", flowId), "storage row cascaded");
-        assertEquals(0, count(connection, "flowexec_Completion", flowId), "completion row cascaded");
+        assertEquals(0, count(connection, "flowexec_Completion", flowId), "gone from the completion view");
     }
 
     private static int count(Connection connection, String table, String flowId) throws SQLException {
@@ -169,8 +201,12 @@ final class SchemaChecks {
     }
 
     private static TreeSet<String> tables(Connection connection, String schema) throws SQLException {
+        return tables(connection, schema, "TABLE");
+    }
+
+    private static TreeSet<String> tables(Connection connection, String schema, String type) throws SQLException {
         var names = new TreeSet<String>();
-        try (var rs = connection.getMetaData().getTables(null, schema, "%", new String[] {"TABLE"})) {
+        try (var rs = connection.getMetaData().getTables(null, schema, "%", new String[] {type})) {
             while (rs.next()) {
                 names.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
             }

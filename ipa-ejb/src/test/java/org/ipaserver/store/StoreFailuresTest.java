@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.ejb.EJBException;
 import jakarta.persistence.Persistence;
+import jakarta.resource.spi.LocalTransactionException;
+import jakarta.transaction.SystemException;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
+import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
 
 /** The failures the server answers 503 for, as the real drivers and EclipseLink raise them. */
@@ -22,6 +26,17 @@ class StoreFailuresTest {
                 .createNativeQuery("SELECT 1").getSingleResult());
         assertTrue(StoreFailures.unreachable(failure), failure.toString());
         assertFalse(StoreFailures.tooSlow(failure));
+    }
+
+    @Test
+    void aConnectionLostAtCommitIsUnreachable() {
+        // As Payara's connector resource reports it: the connector's failure survives as text only.
+        var lost = new XAException(new LocalTransactionException("This connection has been closed.").toString());
+        lost.errorCode = XAException.XAER_RMERR;
+        var commit = new SystemException();
+        commit.initCause(lost);
+        assertTrue(StoreFailures.unreachable(new EJBException(commit)));
+        assertFalse(StoreFailures.unreachable(new EJBException(new XAException("heuristic rollback"))));
     }
 
     @Test

@@ -108,6 +108,26 @@ class WorkItemDeskTest {
     }
 
     @Test
+    void aSecondCompletionThatReadTheItemBeforeTheFirstCommittedLosesTheRaceAndChangesNothing() {
+        var flowId = launch();
+        var item = onlyItemOf("alice");
+        store.run(em -> desk.pickUp(em, item.id(), c("alice"), null));
+        var lost = assertThrows(jakarta.persistence.OptimisticLockException.class, () -> store.run(em -> {
+            // this transaction has read the item and its flow while both were still open...
+            em.find(WorkItem.class, item.id());
+            em.find(org.ipaserver.flow.FlowRecord.class, flowId);
+            // ...when another completion ends the flow and commits
+            java.util.concurrent.CompletableFuture.runAsync(() -> store.run(other -> desk.complete(other, item.id(),
+                    c("alice"), "Approve", Map.of("body", Json.createValue("SUV")), null))).join();
+            desk.complete(em, item.id(), c("alice"), "Deny", Map.of("body", Json.createValue("Sedan")), null);
+        }));
+        assertTrue(lost.getMessage().contains(flowId), lost.getMessage());
+        var done = store.inTransaction(em -> engine.view(em, flowId));
+        assertEquals("completed", done.status());
+        assertEquals("approved by form", done.variables().get("Reason"), "the first completion stands alone");
+    }
+
+    @Test
     void draftsHoldsTransfersAndStaleWrites() {
         launch();
         var item = onlyItemOf("alice");

@@ -18,7 +18,11 @@ public record ApiProblem(String type, String title, int status, String detail, L
     /** The kinds of refusal a client may act on; anything else is {@code about:blank}. */
     public enum Kind {
         INVALID_INPUT, INVALID_DEFINITION, MALFORMED_REQUEST, ACCESS_DENIED, NOT_FOUND, CONFLICT,
-        CONCURRENT_CHANGE, LAUNCHES_BLOCKED, STORE_UNAVAILABLE;
+        CONCURRENT_CHANGE, LAUNCHES_BLOCKED, STORE_UNAVAILABLE,
+        /** 403: a call made with the session cookie lacks the session's CSRF token (or has another). */
+        CSRF_TOKEN_INVALID,
+        /** 403: credentials sent over plain HTTP while the server takes them over HTTPS only. */
+        HTTPS_REQUIRED;
 
         /** A URN: stable, and no promise of a page behind it. */
         public String uri() {

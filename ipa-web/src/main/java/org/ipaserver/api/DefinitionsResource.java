@@ -12,9 +12,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,6 +24,7 @@ import org.ipaserver.catalog.DefinitionCatalog;
 import org.ipaserver.catalog.boundary.DefinitionService;
 import org.ipaserver.definition.Problem;
 import org.ipaserver.flow.FlowExceptions;
+import org.ipaserver.security.Right;
 
 /** Process definitions: list, read, validate, publish (a new version each time). */
 @Tag(name = "Definitions", description = "Process definitions: validate, publish, read")
@@ -41,16 +44,39 @@ public class DefinitionsResource {
 
     @EJB
     DefinitionService definitions;
+    @EJB
+    org.ipaserver.flow.FlowService flows;
 
     @GET
     @Operation(operationId = "listDefinitions", summary = "List the processes",
-            description = "Every published process with its latest version (test versions are never the latest).")
+            description = "Every published process with its latest version (test versions are never the latest); "
+                    + "with launchable=true only those the caller may launch, with manageable=true only those whose "
+                    + "flows the caller may cancel and retry, with viewable=true only those whose flows and reports the "
+                    + "caller may view.")
     @APIResponse(responseCode = "200", description = "the processes",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DefinitionCatalogSummaryList")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
-    public List<DefinitionCatalog.Summary> list() {
-        return definitions.list();
+    public List<DefinitionCatalog.Summary> list(
+            @Parameter(description = "only the processes the caller may launch (Launch right by role or grant)")
+            @jakarta.ws.rs.QueryParam("launchable") boolean launchable,
+            @Parameter(description = "only the processes the caller may manage (Manage right by role or grant)")
+            @jakarta.ws.rs.QueryParam("manageable") boolean manageable,
+            @Parameter(description = "only the processes the caller may view (View right by role or grant)")
+            @jakarta.ws.rs.QueryParam("viewable") boolean viewable) {
+        var processes = launchable ? flows.launchable() : definitions.list();
+        if (manageable) {
+            processes = only(processes, Right.MANAGE);
+        }
+        if (viewable) {
+            processes = only(processes, Right.VIEW);
+        }
+        return processes;
+    }
+
+    private List<DefinitionCatalog.Summary> only(List<DefinitionCatalog.Summary> processes, Right right) {
+        var allowed = flows.allowing(right).stream().map(DefinitionCatalog.Summary::name).collect(Collectors.toSet());
+        return processes.stream().filter(process -> allowed.contains(process.name())).toList();
     }
 
     @POST

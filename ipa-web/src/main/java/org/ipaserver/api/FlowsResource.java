@@ -1,12 +1,14 @@
 package org.ipaserver.api;
 
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonValue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,8 +21,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -33,7 +37,11 @@ import org.ipaserver.flow.FlowView;
 import org.ipaserver.refusal.InvalidInput.FieldError;
 import org.ipaserver.refusal.InvalidInput;
 
-/** Flows: launch, read, search, cancel. */
+/**
+ * Flows: launch, read, search, cancel. One instance serves every request (it holds nothing of one):
+ * made per request, its injection cost a few percent of a launch (measured).
+ */
+@ApplicationScoped
 @Tag(name = "Flows", description = "Launch flows, follow them, and manage those in trouble")
 @Path("flows")
 @Produces(MediaType.APPLICATION_JSON)
@@ -76,21 +84,43 @@ public class FlowsResource {
     @Operation(operationId = "launchFlow", summary = "Launch a flow",
             description = "Launches a flow of the named process (its latest version unless one is given) with initial"
                     + " variable values, each checked against its variable's type. A flow that fails while it "
-                    + "runs is still created, in status error. Needs the launch right on the process.")
+                    + "runs is still created, in status error. Answers the flow's summary (id, status, current "
+                    + "state, what it waits on, its error); with Prefer: return=representation the whole flow, as "
+                    + "getFlow answers it (a FlowView). Needs the launch right on the process.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(ref = "LaunchRequest")))
-    @APIResponse(responseCode = "201", description = "launched; Location names the flow",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FlowView")))
+    @APIResponse(responseCode = "201", description = "launched; Location names the flow. The body is its summary, "
+            + "or with Prefer: return=representation a FlowView (and Preference-Applied says so)",
+            headers = @Header(name = ReturnPreference.APPLIED, description = "the return preference honoured, when "
+                    + "one was stated", schema = @Schema(ref = "ReturnPreference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FlowSummary")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
-    public Response launch(LaunchRequest launch, @Context UriInfo uri) {
-        var view = flows.launch(launch.definition(), launch.version(),
-                launch.variables() == null ? Map.of() : launch.variables());
-        return Response.created(uri.getBaseUriBuilder().path("flows").path(view.id()).build()).entity(view).build();
+    public Response launch(LaunchRequest launch,
+            @Parameter(description = "return=representation answers the whole flow instead of its summary "
+                    + "(RFC 7240; other preferences are ignored)", schema = @Schema(ref = "ReturnPreference"))
+            @HeaderParam(ReturnPreference.PREFER) List<String> prefer,
+            @Context UriInfo uri) {
+        var variables = launch.variables() == null ? Map.<String, JsonValue>of() : launch.variables();
+        var preference = ReturnPreference.of(prefer);
+        Response.ResponseBuilder created;
+        if (preference == ReturnPreference.REPRESENTATION) {
+            var view = flows.launchAndView(launch.definition(), launch.version(), variables);
+            created = Response.created(location(uri, view.id())).entity(view);
+        } else {
+            var summary = flows.launch(launch.definition(), launch.version(), variables);
+            created = Response.created(location(uri, summary.id())).entity(summary);
+        }
+        return preference == null ? created.build()
+                : created.header(ReturnPreference.APPLIED, preference.applied()).build();
+    }
+
+    private static java.net.URI location(UriInfo uri, String id) {
+        return uri.getBaseUriBuilder().path("flows").path(id).build();
     }
 
     @GET
@@ -195,6 +225,7 @@ public class FlowsResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public FlowView cancel(@PathParam("id") String id) {
         return flows.cancel(id);
@@ -212,6 +243,7 @@ public class FlowsResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public FlowView retry(@PathParam("id") String id) {
         return flows.retry(id);

@@ -9,7 +9,8 @@ import org.eclipse.microprofile.health.Readiness;
 import org.ipaserver.admin.IpaServer;
 
 /**
- * Health: alive while the application runs; ready only while the flow store is usable. The answer
+ * Health: alive while the application runs; ready only while the flow store is usable and this
+ * instance holds its storage ID. The answer
  * is anonymous: it names the store's event, never the database's own message (that is in the log).
  */
 public class StoreHealth {
@@ -25,6 +26,21 @@ public class StoreHealth {
             var store = server.store();
             return HealthCheckResponse.named("ipa-flow-store").status(store.usable())
                     .withData("eventId", store.eventId()).withData("message", store.summary()).build();
+        }
+    }
+
+    /** Ready while this instance holds its storage ID, so that it may run flows. */
+    @Readiness
+    @ApplicationScoped
+    public static class Admitted implements HealthCheck {
+        @EJB
+        IpaServer server;
+
+        @Override
+        public HealthCheckResponse call() {
+            var refused = server.notAdmitted();
+            return HealthCheckResponse.named("ipa-instance").status(refused == null)
+                    .withData("message", refused == null ? "this instance holds its storage ID" : refused).build();
         }
     }
 

@@ -1,6 +1,7 @@
 package org.ipaserver.api;
 
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonValue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.Consumes;
@@ -25,8 +26,10 @@ import org.ipaserver.workitem.WorkItemView;
 
 /**
  * Work items of the signed-in user. Requests that change an item may carry the {@code version}
- * the client saw: if someone acted since, the answer is 409 instead of a silent overwrite.
+ * the client saw: if someone acted since, the answer is 409 instead of a silent overwrite. One
+ * instance serves every request, as {@link FlowsResource} does.
  */
+@ApplicationScoped
 @Tag(name = "Work items", description = "The signed-in user's work items and workgroup queues")
 @Path("workitems")
 @Produces(MediaType.APPLICATION_JSON)
@@ -97,6 +100,7 @@ public class WorkItemsResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public WorkItemView pickUp(@PathParam("id") String id, String body) {
         return workItems.pickUp(id, optionalVersion(body));
@@ -114,6 +118,7 @@ public class WorkItemsResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public WorkItemView hold(@PathParam("id") String id, String body) {
         return workItems.hold(id, optionalVersion(body));
@@ -131,6 +136,7 @@ public class WorkItemsResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public WorkItemView unhold(@PathParam("id") String id, String body) {
         return workItems.unhold(id, optionalVersion(body));
@@ -198,8 +204,8 @@ public class WorkItemsResource {
     }
 
     /**
-     * The body of pick up, hold and unhold is optional, with or without a content type (a bare
-     * {@code curl -X POST}), so it is taken as text and bound here.
+     * The body of pick up, hold and unhold is optional (the request still says application/json:
+     * {@code org.ipaserver.web.CrossSiteGuard}), so it is taken as text and bound here.
      */
     private static Long optionalVersion(String body) {
         return BodyBinder.bind(StrictJsonBodies.read(body == null ? "" : body, JsonValue.class), VersionRequest.class)

@@ -12,13 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.ipaserver.admin.ServerParameters;
+import org.ipaserver.cluster.InstanceView;
 import org.ipaserver.catalog.DefinitionCatalog;
 import org.ipaserver.flow.FlowSearch;
 import org.ipaserver.flow.FlowStatus;
+import org.ipaserver.flow.FlowSummary;
 import org.ipaserver.flow.FlowView;
 import org.ipaserver.routing.PresenceView;
 import org.ipaserver.routing.WorkgroupView;
+import org.ipaserver.report.ProcessReport;
+import org.ipaserver.report.VariableValues;
+import org.ipaserver.report.WorkReport;
 import org.ipaserver.workitem.WorkItemView;
+import org.ipaserver.workitem.WorkgroupSupervision;
 
 /**
  * The schemas of the API's bodies, made from the records themselves. Payara scans only the web
@@ -31,7 +37,8 @@ final class ApiSchemas {
 
     /** The bodies the API sends and takes; the records they hold are added as they are met. */
     static final List<Class<? extends Record>> ROOTS = List.of(
-            ApiProblem.class, FlowView.class, FlowSearch.Page.class, WorkItemView.class, WorkgroupView.class,
+            ApiProblem.class, FlowView.class, FlowSummary.class, FlowSearch.Page.class, WorkItemView.class,
+            WorkgroupView.class,
             PresenceView.class, DefinitionCatalog.Summary.class, DefinitionCatalog.Published.class,
             DefinitionsResource.Definition.class, DefinitionsResource.Validation.class,
             WorkgroupsResource.Routing.class, UsersResource.LicenceGrant.class, RightsResource.GrantView.class,
@@ -39,11 +46,13 @@ final class ApiSchemas {
             WorkItemsResource.VersionRequest.class, WorkItemsResource.TransferRequest.class,
             WorkItemsResource.DraftRequest.class, WorkItemsResource.CompleteRequest.class,
             WorkgroupsResource.WorkgroupChange.class, UsersResource.PresenceChange.class,
-            UsersResource.LicenceChange.class, RightsResource.GrantRequest.class);
+            UsersResource.LicenceChange.class, RightsResource.GrantRequest.class, WorkgroupSupervision.class,
+            InstanceView.class, ProcessReport.class, WorkReport.class, VariableValues.class);
 
     /** The lists the API answers, each a schema named after its items: WorkItemViewList. */
     static final List<Class<? extends Record>> LISTED = List.of(
-            WorkItemView.class, WorkgroupView.class, DefinitionCatalog.Summary.class, RightsResource.GrantView.class);
+            WorkItemView.class, WorkgroupView.class, DefinitionCatalog.Summary.class, RightsResource.GrantView.class,
+            WorkgroupSupervision.class, InstanceView.class);
 
     private ApiSchemas() {
     }
@@ -106,7 +115,10 @@ final class ApiSchemas {
                 .add("properties", properties).add("example", example).build();
     }
 
-    /** The values of the flow search's query parameters, which the resource takes as text. */
+    /**
+     * The values of the flow search's query parameters, which the resource takes as text, and of
+     * the launch's Prefer header.
+     */
     private static void queryParameters(Map<String, JsonObject> schemas) {
         var statuses = Json.createArrayBuilder();
         Arrays.stream(FlowStatus.values()).forEach(status -> statuses.add(status.code()));
@@ -114,8 +126,16 @@ final class ApiSchemas {
                 .add("example", FlowStatus.WAITING.code()).build());
         schemas.put("Instant", Json.createObjectBuilder().add("type", "string").add("format", "date-time")
                 .add("description", "an ISO-8601 instant").add("example", "2026-01-31T09:30:00Z").build());
+        schemas.put("Day", Json.createObjectBuilder().add("type", "string").add("format", "date")
+                .add("description", "an ISO-8601 date (UTC day)").add("example", "2026-01-31").build());
+        schemas.put("ReportPageSize", Json.createObjectBuilder().add("type", "integer").add("format", "int32")
+                .add("minimum", 1).add("maximum", org.ipaserver.report.Reports.MAX_PAGE).add("default", 100)
+                .add("example", 100).build());
         schemas.put("PageNumber", Json.createObjectBuilder().add("type", "integer").add("format", "int32")
                 .add("minimum", 0).add("default", 0).add("example", 0).build());
+        schemas.put("ReturnPreference", Json.createObjectBuilder().add("type", "string")
+                .add("enum", Json.createArrayBuilder().add("return=minimal").add("return=representation"))
+                .add("description", "an RFC 7240 return preference").add("example", "return=representation").build());
         schemas.put("PageSize", Json.createObjectBuilder().add("type", "integer").add("format", "int32")
                 .add("minimum", 1).add("maximum", FlowSearch.MAX_PAGE_SIZE).add("default", 50).add("example", 50)
                 .build());
@@ -160,6 +180,8 @@ final class ApiSchemas {
             return schema.add("type", "string");
         } else if (raw == Instant.class) {
             return schema.add("type", "string").add("format", "date-time");
+        } else if (raw == java.time.LocalDate.class) {
+            return schema.add("type", "string").add("format", "date");
         } else if (raw == boolean.class || raw == Boolean.class) {
             return schema.add("type", "boolean");
         } else if (raw == int.class || raw == Integer.class) {

@@ -1,0 +1,187 @@
+package org.ipaserver.bench;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The benchmark's {@code http} mode: one kind of request to the REST API of a running server,
+ * either flat out from C client threads (requests/s, p50, p99) or, with {@code --rate R}, as an
+ * open loop: request i is due at start + i/R whether or not the earlier ones have been answered,
+ * and its latency counts from when it was due, so that time spent queueing (in the client or the
+ * server) is part of it.
+ *
+ * <pre>--request launch|flow|workitems --rate R --senders 64 --url http://localhost:8080/ipa/api --user admin:admin</pre>
+ * {@code launch} posts a launch of Bench10 (answered 201 with the flow's summary), {@code flow}
+ * reads one of 100 flows launched first, {@code workitems} lists the user's work items (10, sent
+ * by the BenchInbox process first). {@code --senders} threads send in the open loop (a request
+ * waits for a free one, and that wait counts).
+ */
+final class HttpBenchmark {
+
+    static final String INBOX = """
+            { "name": "BenchInbox", "startState": "S", "variables": [ { "name": "Note", "type": "String" } ],
+              "forms": [ { "name": "Check", "description": "Bench item",
+                "fields": [ { "name": "note", "variable": "Note" } ], "buttons": [ { "name": "Done" } ] } ],
+              "states": [ { "name": "S", "actions": [ { "type": "SendWorkItemToUser", "form": "Check", "user": "%s" } ] } ] }
+            """;
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(); // no h2c
+    private final String base;
+    private final String user;
+    private final String auth;
+
+    HttpBenchmark(Map<String, String> options) {
+        base = options.getOrDefault("url", "http://localhost:8080/ipa/api");
+        var credentials = options.getOrDefault("user", "admin:admin");
+        user = credentials.substring(0, credentials.indexOf(':'));
+        auth = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void run(Map<String, String> options, int count, int threads) throws Exception {
+        var kind = options.getOrDefault("request", "launch");
+        var call = switch (kind) {
+            case "launch" -> launches();
+            case "flow" -> flowReads();
+            case "workitems" -> workItemLists();
+            default -> throw new IllegalArgumentException("--request must be launch, flow or workitems, not " + kind);
+        };
+        var label = "http " + kind + " " + base;
+        FlowBenchmark.measure(label, Math.max(200, count / 10), threads, call); // warm-up
+        long cpu = cpuNanos();
+        String result;
+        if (options.containsKey("rate")) {
+            result = atRate(label, count, Double.parseDouble(options.get("rate")),
+                    Integer.parseInt(options.getOrDefault("senders", "64")), call);
+        } else {
+            result = FlowBenchmark.measure(label, count, threads, call).replace(" flows", " requests");
+        }
+        System.out.println(result);
+        System.out.printf("client CPU %.2f ms a request (this JVM; the server shares the machine)%n",
+                (cpuNanos() - cpu) / 1e6 / count);
+    }
+
+    private Callable<Void> launches() throws Exception {
+        publishOnce("Bench10", FlowBenchmark.DEFINITION);
+        var launch = post("flows", "{\"definition\":\"Bench10\"}");
+        return () -> {
+            expect(201, client.send(launch, HttpResponse.BodyHandlers.discarding()), "launch");
+            return null;
+        };
+    }
+
+    private Callable<Void> flowReads() throws Exception {
+        publishOnce("Bench10", FlowBenchmark.DEFINITION);
+        var reads = new ArrayList<HttpRequest>();
+        for (int i = 0; i < 100; i++) {
+            var launched = client.send(post("flows", "{\"definition\":\"Bench10\"}"), HttpResponse.BodyHandlers.discarding());
+            expect(201, launched, "launch");
+            reads.add(get(launched.headers().firstValue("Location").orElseThrow()));
+        }
+        var next = new AtomicInteger();
+        return () -> {
+            var read = reads.get(Math.floorMod(next.getAndIncrement(), reads.size()));
+            expect(200, client.send(read, HttpResponse.BodyHandlers.discarding()), "flow read");
+            return null;
+        };
+    }
+
+    private Callable<Void> workItemLists() throws Exception {
+        publishOnce("BenchInbox", INBOX.formatted(user));
+        var list = get(base + "/workitems");
+        var held = client.send(list, HttpResponse.BodyHandlers.ofString()).body().split("\"flowId\"").length - 1;
+        for (int i = held; i < 10; i++) {
+            expect(201, client.send(post("flows", "{\"definition\":\"BenchInbox\"}"),
+                    HttpResponse.BodyHandlers.discarding()), "launch");
+        }
+        return () -> {
+            expect(200, client.send(list, HttpResponse.BodyHandlers.discarding()), "work-item list");
+            return null;
+        };
+    }
+
+    /**
+     * Open loop: {@code senders} threads take the requests in order, each sends its request when it
+     * is due (or as soon as it is free, if later), and the latency runs from when it was due.
+     */
+    static String atRate(String label, int count, double rate, int senders, Callable<Void> call) throws Exception {
+        var latencies = new long[count];
+        var next = new AtomicInteger();
+        var failures = new AtomicInteger();
+        var latestStart = new AtomicLong(); // how late the latest send left: the client's own queueing
+        long interval = (long) (1e9 / rate);
+        var pool = Executors.newFixedThreadPool(senders);
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+        for (int t = 0; t < senders; t++) {
+            pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    long due = start + i * interval;
+                    for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    latestStart.accumulateAndGet(System.nanoTime() - due, Math::max);
+                    try {
+                        call.call();
+                    } catch (Exception e) {
+                        if (failures.incrementAndGet() == 1) {
+                            e.printStackTrace();
+                        }
+                    }
+                    latencies[i] = System.nanoTime() - due;
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.HOURS);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(latencies);
+        return String.format("%s: %d requests due at %.0f/s, %.0f/s answered, %d senders, p50 %.2f ms, p99 %.2f ms, "
+                        + "max %.2f ms (from when due), latest send %.2f ms late, failures %d", label, count, rate,
+                count / seconds, senders, latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6,
+                latencies[count - 1] / 1e6, latestStart.get() / 1e6, failures.get());
+    }
+
+    private void publishOnce(String name, String definition) throws Exception {
+        if (client.send(get(base + "/definitions/" + name), HttpResponse.BodyHandlers.discarding()).statusCode() == 404) {
+            var published = client.send(post("definitions", definition), HttpResponse.BodyHandlers.ofString());
+            if (published.statusCode() != 201) {
+                throw new IllegalStateException("publishing " + name + " failed: " + published.statusCode() + " "
+                        + published.body());
+            }
+        }
+    }
+
+    private HttpRequest post(String path, String body) {
+        return HttpRequest.newBuilder(URI.create(base + "/" + path)).header("Authorization", auth)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private HttpRequest get(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth).GET().build();
+    }
+
+    private static void expect(int status, HttpResponse<?> response, String what) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(what + " answered " + response.statusCode());
+        }
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+}
