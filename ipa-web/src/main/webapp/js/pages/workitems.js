@@ -1,42 +1,116 @@
-// My Work Items: mine (alerting, processing, held) and the queues of my workgroups, refreshed by
-// hand (live updates come with the monitor's WebSocket); one item opens as its form.
+// My Work Items: mine (alerting, processing, held) and the queues of my workgroups, kept up to date
+// live: the monitor's WebSocket says when something in them changed, and the page reads them again
+// (over REST, with the user's rights). One item opens as its form.
 import { h, show, when, clock, toast } from '../dom.js';
 import { api, ApiError } from '../api.js';
 import { field, showErrors, collect } from '../fields.js';
-import { orNotFound } from '../forms.js';
+import { orNotFound, labelled, problems as summary, change } from '../forms.js';
+import { workItemsLive } from '../monitor-socket.js';
 
 /** Thrown when the form's own check found a problem already shown at its field. */
 class LocalProblems extends Error {}
 
 const STATUS = { alerting: 'New', processing: 'In progress', held: 'On hold', queued: 'In queue' };
 
+/** The live connection of the list on show; a new rendering or another page ends it. */
+let liveList = null;
+
 export async function render(main, context, entry, id) {
+  liveList?.close();
+  liveList = null;
   return id ? renderItem(main, context, id) : renderList(main, context);
 }
 
 async function renderList(main, context) {
-  const [mine, groups] = await Promise.all([api.get('workitems'), api.get('workgroups')]);
-  const myGroups = groups.filter((g) => (g.members ?? []).includes(context.user));
-  const queues = await Promise.all(myGroups.map((g) =>
-    api.get(`workitems?workgroup=${encodeURIComponent(g.name)}`).then((items) => ({ group: g, items }))
-      .catch(() => ({ group: g, items: [] }))));
-  const refresh = h('button', { type: 'button', class: 'secondary', id: 'refresh', onclick: () => renderList(main, context)
+  const lists = h('div', { id: 'work-lists' });
+  const status = h('p', { class: 'muted', id: 'live-status', 'aria-live': 'polite' });
+  const refresh = h('button', { type: 'button', class: 'secondary', id: 'refresh', onclick: () => read()
     .then(() => toast('Work items refreshed')).catch((e) => toast(e.message)) }, '↻ Refresh');
-
   show(main, h('section', { class: 'page', 'aria-labelledby': 'page-title' },
     h('header', { class: 'page-header with-actions' },
-      h('div', {}, h('h1', { id: 'page-title' }, 'My Work Items'),
-        h('p', { class: 'muted' }, `Updated at ${clock()}. Refresh to see new items.`)),
+      h('div', {}, h('h1', { id: 'page-title' }, 'My Work Items'), status),
       refresh),
-    h('section', { class: 'panel', 'aria-labelledby': 'mine-title' },
-      h('h2', { id: 'mine-title' }, 'Mine ', h('span', { class: 'count' }, String(mine.length))),
-      itemsTable(mine, 'Nothing for you right now.', 'mine')),
-    queues.map(({ group, items }) => h('section', { class: 'panel', 'aria-labelledby': `queue-${group.name}` },
-      h('h2', { id: `queue-${group.name}` }, `Queue of ${group.name} `, h('span', { class: 'count' }, String(items.length))),
-      h('p', { class: 'muted' }, group.description || 'Items waiting for a member of this workgroup.'),
-      itemsTable(items.map((i) => ({ ...i, status: i.owner ? i.status : 'queued' })), 'The queue is empty.',
-        `queue-${group.name}`)))));
+    lists));
+
+  const load = async () => {
+    const [mine, groups] = await Promise.all([api.get('workitems'), api.get('workgroups')]);
+    const myGroups = groups.filter((g) => (g.members ?? []).includes(context.user));
+    const queues = await Promise.all(myGroups.map((g) =>
+      api.get(`workitems?workgroup=${encodeURIComponent(g.name)}`).then((items) => ({ group: g, items }))
+        .catch(() => ({ group: g, items: [] }))));
+    if (!main.contains(lists)) return;
+    // the item whose link had the focus keeps it across the new lists
+    const focused = document.activeElement?.closest?.('[data-item]')?.dataset.item;
+    show(lists,
+      h('section', { class: 'panel', 'aria-labelledby': 'mine-title' },
+        h('h2', { id: 'mine-title' }, 'Mine ', h('span', { class: 'count' }, String(mine.length))),
+        itemsTable(mine, 'Nothing for you right now.', 'mine')),
+      queues.map(({ group, items }) => h('section', { class: 'panel', 'aria-labelledby': `queue-${group.name}` },
+        h('h2', { id: `queue-${group.name}` }, `Queue of ${group.name} `, h('span', { class: 'count' }, String(items.length))),
+        h('p', { class: 'muted' }, group.description || 'Items waiting for a member of this workgroup.'),
+        itemsTable(items.map((i) => ({ ...i, status: i.owner ? i.status : 'queued' })), 'The queue is empty.',
+          `queue-${group.name}`))));
+    if (focused) lists.querySelector(`[data-item="${CSS.escape(focused)}"] a`)?.focus();
+    updated = clock();
+    show(status, connected ? `Live: new items appear by themselves. Updated at ${updated}.`
+      : `Updated at ${updated}.`);
+  };
+
+  // one reading at a time; a change told during one is read right after it
+  let reading = null;
+  let again = false;
+  let updated = null;
+  let connected = false;
+  const read = () => {
+    if (reading) {
+      again = true;
+      return reading;
+    }
+    reading = (async () => {
+      do {
+        again = false;
+        await load();
+      } while (again && main.contains(lists));
+    })().finally(() => { reading = null; });
+    return reading;
+  };
+  const readQuietly = () => read().catch((error) => {
+    if (main.contains(lists)) show(status, h('span', { class: 'field-error' }, `Not updated: ${error.message}`));
+  });
+
+  await read();
   main.focus();
+  const connection = workItemsLive({
+    onWatching: () => {
+      connected = true;
+      readQuietly(); // what changed while not connected
+    },
+    onChanged: readQuietly,
+    onUnavailable: (seconds) => {
+      connected = false;
+      show(status, h('span', { class: 'field-error' },
+        `The server is unavailable: not live, connecting again in ${seconds} s.`,
+        updated ? ` Last updated at ${updated}.` : ''));
+    },
+  });
+  liveList = connection;
+  const leave = () => {
+    if (liveList === connection && location.hash !== '#/work') {
+      connection.close();
+      liveList = null;
+    }
+    if (liveList !== connection) {
+      window.removeEventListener('hashchange', leave);
+      window.removeEventListener('ipa:signed-out', signedOut);
+    }
+  };
+  const signedOut = () => {
+    connection.close();
+    if (liveList === connection) liveList = null;
+    leave();
+  };
+  window.addEventListener('hashchange', leave);
+  window.addEventListener('ipa:signed-out', signedOut);
 }
 
 function itemsTable(items, empty, key) {
@@ -135,6 +209,33 @@ async function renderItem(main, context, id) {
           item.workgroup ? ` · ${item.workgroup}` : '', ` · received ${when(item.createdAt)}`,
           item.deadline ? ` · due ${when(item.deadline)}` : '')),
       h('div', { class: 'actions' }, actions)),
-    h('div', { class: 'panel' }, form)));
+    h('div', { class: 'panel' }, form),
+    item.owner === context.user ? transferForm(item) : null));
   main.focus();
+}
+
+/** Hands the item to another user, or back to a workgroup's queue. */
+function transferForm(item) {
+  const to = labelled('transfer-to', 'Hand it to', h('select', {},
+    h('option', { value: 'user' }, 'a user'), h('option', { value: 'workgroup' }, 'a workgroup\'s queue')));
+  const name = labelled('transfer-name', 'Name', h('input', { type: 'text', autocomplete: 'off', required: true }));
+  const told = summary();
+  const form = h('form', { class: 'form', novalidate: true, 'aria-label': 'Transfer', onsubmit: async (event) => {
+    event.preventDefault();
+    name.clear();
+    const target = name.control.value.trim();
+    if (!target) {
+      name.error('Give the user or the workgroup to hand the item to.');
+      name.control.focus();
+      return;
+    }
+    const body = { [to.control.value]: target, version: item.version };
+    const answer = await change(() => api.post(`workitems/${encodeURIComponent(item.id)}/transfer`, body),
+      `Transferred to ${target}`, { user: name, workgroup: name }, told);
+    if (answer) location.hash = '#/work';
+  } },
+  told,
+  h('div', { class: 'form-grid' }, to.element, name.element),
+  h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'secondary', id: 'transfer' }, 'Transfer')));
+  return h('details', { class: 'panel transfer' }, h('summary', {}, 'Transfer this item'), form);
 }

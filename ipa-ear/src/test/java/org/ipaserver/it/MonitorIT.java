@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -130,6 +132,66 @@ class MonitorIT {
                     for (var frame : socket.received) {
                         assertFalse(frame.contains(secretA) || frame.contains(secretB), "a restricted value in " + frame);
                     }
+                }
+            }
+        }
+    }
+
+    /** The one work item of {@code flowId} in the user's list, within {@link #SOON}. */
+    private static JsonObject itemOf(Api api, Api.Credentials who, String flowId) {
+        var items = api.get(who, "workitems");
+        assertEquals(200, items.status(), items::toString);
+        return items.jsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(i -> i.getString("flowId").equals(flowId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no item of " + flowId + " in " + items));
+    }
+
+    @Test
+    void myWorkItemsAreToldOfEachChangeToTheirListsAndOfNoOneElses() throws Exception {
+        var api = Api.at(contextRoot);
+        var process = "Desk" + System.nanoTime();
+        var published = api.post(Api.ADMIN, "definitions", """
+                { "name": "%s", "startState": "S",
+                  "variables": [ { "name": "Reviewer", "type": "String" }, { "name": "Note", "type": "String" } ],
+                  "forms": [ { "name": "F", "fields": [ { "name": "note", "variable": "Note" } ],
+                               "buttons": [ { "name": "Ok" } ] } ],
+                  "states": [ { "name": "S", "actions": [
+                    { "type": "SendWorkItemToUser", "form": "F", "user": "${Reviewer}" }, { "type": "EndProcess" } ] } ] }
+                """.formatted(process));
+        assertEquals(201, published.status(), published::toString);
+        Predicate<JsonObject> changed = f -> f.getString("type").equals("workItemsChanged");
+        try (var alice = MonitorSocket.open(contextRoot, Api.ALICE);
+             var victor = MonitorSocket.open(contextRoot, Api.VICTOR)) {
+            for (var socket : List.of(alice, victor)) {
+                socket.watchWorkItems();
+                socket.awaitType("watchingWorkItems");
+            }
+            var launched = api.post(Api.ADMIN, "flows", """
+                    { "definition": "%s", "variables": { "Reviewer": "alice", "Note": "secret-note" } }"""
+                    .formatted(process));
+            assertEquals(201, launched.status(), launched::toString);
+            var flowId = launched.json().getString("id");
+            alice.await(changed, SOON, "alice told of her new item");
+
+            var item = itemOf(api, Api.ALICE, flowId);
+            var picked = api.post(Api.ALICE, "workitems/" + item.getString("id") + "/pickup", "{}");
+            assertEquals(200, picked.status(), picked::toString);
+            alice.await(changed, SOON, "alice told of her item picked up");
+            var completed = api.post(Api.ALICE, "workitems/" + item.getString("id") + "/complete",
+                    "{\"button\":\"Ok\",\"values\":{}}");
+            assertEquals(200, completed.status(), completed::toString);
+            alice.await(changed, SOON, "alice told of her item completed");
+
+            Thread.sleep(2500); // more than two passes of the watch
+            synchronized (victor.received) {
+                assertEquals(List.of("{\"type\":\"watchingWorkItems\"}"), victor.received.stream()
+                        .filter(f -> !f.contains("heartbeat")).toList(), "victor was told nothing of alice's items");
+            }
+            synchronized (alice.received) {
+                for (var frame : alice.received) {
+                    assertTrue(frame.equals("{\"type\":\"workItemsChanged\"}")
+                            || frame.equals("{\"type\":\"watchingWorkItems\"}") || frame.contains("heartbeat"),
+                            "a frame that says only that something changed: " + frame);
                 }
             }
         }

@@ -70,6 +70,11 @@ final class MonitorSocket implements AutoCloseable {
                 + "}", true).join();
     }
 
+    /** Asks to be told when the user's My Work Items change. */
+    void watchWorkItems() {
+        socket.sendText("{\"type\":\"workItems\"}", true).join();
+    }
+
     /** The next frame matching {@code wanted} within {@code within} (others before it are passed over). */
     JsonObject await(Predicate<JsonObject> wanted, Duration within, String what) {
         long deadline = System.nanoTime() + within.toNanos();

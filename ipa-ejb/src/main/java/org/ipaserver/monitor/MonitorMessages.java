@@ -103,6 +103,21 @@ public final class MonitorMessages {
         return JSON.createObjectBuilder().add("type", "heartbeat").add("last", last).build().toString();
     }
 
+    /** A sign of life on a connection that watches work items. */
+    public static String heartbeat() {
+        return JSON.createObjectBuilder().add("type", "heartbeat").build().toString();
+    }
+
+    /** My Work Items is watched: the client reads its lists now, and again at each {@link #workItemsChanged}. */
+    public static String watchingWorkItems() {
+        return JSON.createObjectBuilder().add("type", "watchingWorkItems").build().toString();
+    }
+
+    /** Something in the user's lists changed; what, the client reads over REST with its own rights. */
+    public static String workItemsChanged() {
+        return JSON.createObjectBuilder().add("type", "workItemsChanged").build().toString();
+    }
+
     public static String error(String detail) {
         return JSON.createObjectBuilder().add("type", "error").add("detail", detail).build().toString();
     }

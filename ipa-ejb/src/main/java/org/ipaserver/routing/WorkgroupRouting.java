@@ -61,6 +61,17 @@ public final class WorkgroupRouting {
         return Workgroups.list(em).stream().map(Workgroup::name).toList();
     }
 
+    /** The workgroups each of the users belongs to (an empty set for a user of none). */
+    public static java.util.Map<String, java.util.Set<String>> workgroupsOf(EntityManager em,
+                                                                           java.util.Collection<String> users) {
+        var of = new java.util.HashMap<String, java.util.Set<String>>();
+        users.forEach(user -> of.put(user, new java.util.TreeSet<>()));
+        for (var group : Workgroups.list(em)) {
+            group.members().stream().filter(of::containsKey).forEach(user -> of.get(user).add(group.name()));
+        }
+        return of;
+    }
+
     /** The workgroups a user belongs to. */
     public static java.util.List<String> workgroupsOf(EntityManager em, String user) {
         return Workgroups.list(em).stream().filter(g -> g.members().contains(user)).map(Workgroup::name).toList();

@@ -282,7 +282,7 @@ public final class WorkItemDesk {
                 item.deadline(), item.version(), fields, buttons, item.exitButton());
     }
 
-    private static List<String> openCodes() {
+    static List<String> openCodes() {
         return List.of(WorkItemStatus.ALERTING.code(), WorkItemStatus.PROCESSING.code(), WorkItemStatus.HELD.code());
     }
 

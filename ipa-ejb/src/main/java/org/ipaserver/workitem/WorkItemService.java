@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.ipaserver.flow.FlowEngine;
 
 /** The work-item use cases for the signed-in user, one transaction each. */
@@ -23,6 +24,14 @@ public class WorkItemService {
     WorkItemDesk desk;
     @Inject
     FlowEngine engine;
+
+    /**
+     * How these users' lists stand now, for the live My Work Items. Called by the web tier's
+     * watcher with no caller of its own: it tells each user only that their lists changed.
+     */
+    public Map<String, WorkListMark> marks(Set<String> users) {
+        return WorkListMark.of(em, users);
+    }
 
     public List<WorkItemView> mine() {
         return desk.mine(em, user());

@@ -299,4 +299,45 @@ class WorkItemDeskTest {
         store.run(em -> desk.complete(em, item.id(), c("eve"), "Ok", Map.<String, JsonValue>of(), null));
         assertEquals("completed", store.inTransaction(em -> engine.view(em, item.flowId())).status());
     }
+
+    @Test
+    void aUsersMarkChangesWithEveryChangeToTheirListsAndWithNoOneElses() {
+        queuedProcessWithUnderwriters();
+        member("ann", "available", "GROUP_ROUTED", 60);
+        member("eve", "away", "GROUP_ROUTED", 90);
+        var users = java.util.Set.of("ann", "eve", "bob");
+        var marks = new java.util.HashMap<>(store.inTransaction(em -> WorkListMark.of(em, users)));
+        java.util.function.Function<String, List<String>> changedAfter = what -> {
+            var now = store.inTransaction(em -> WorkListMark.of(em, users));
+            var changed = users.stream().filter(u -> !now.get(u).equals(marks.get(u))).sorted().toList();
+            marks.putAll(now);
+            return changed;
+        };
+        assertEquals(java.util.Set.of("Underwriters"), marks.get("ann").workgroups());
+        assertEquals(java.util.Set.of(), marks.get("bob").workgroups());
+
+        store.run(em -> engine.launch(em, "Queued", null, Map.of(), "bob"));
+        assertEquals(List.of("ann"), changedAfter.apply("routed to ann, who is available"));
+        var first = onlyItemOf("ann");
+        sql("UPDATE ipa_UserPresence SET presence = 'away' WHERE user_name = 'ann'");
+        assertEquals(List.of(), changedAfter.apply("a presence alone changes no list"));
+        store.run(em -> engine.launch(em, "Queued", null, Map.of(), "bob"));
+        assertEquals(List.of("ann", "eve"), changedAfter.apply("waiting in the queue of both"));
+
+        store.run(em -> desk.pickUp(em, first.id(), c("ann"), null));
+        assertEquals(List.of("ann"), changedAfter.apply("picked up"));
+        store.run(em -> desk.saveDraft(em, first.id(), c("ann"), Map.of("note", Json.createValue("x")), null));
+        assertEquals(List.of("ann"), changedAfter.apply("a draft"));
+        store.run(em -> desk.complete(em, first.id(), c("ann"), "Ok", Map.<String, JsonValue>of(), null));
+        assertEquals(List.of("ann"), changedAfter.apply("completed: it leaves her list"));
+
+        var queued = store.inTransaction(em -> desk.queue(em, "Underwriters", c("eve"))).get(0);
+        store.run(em -> desk.pickUp(em, queued.id(), c("eve"), null));
+        assertEquals(List.of("ann", "eve"), changedAfter.apply("taken from the queue by eve"));
+        store.run(em -> desk.transfer(em, queued.id(), c("eve"), "bob", null, null));
+        assertEquals(List.of("bob", "eve"), changedAfter.apply("handed to bob"));
+        sql("INSERT INTO ipa_WorkgroupMembers (workgroup_name, user_name) VALUES ('Underwriters', 'bob')");
+        assertEquals(List.of("bob"), changedAfter.apply("bob joins a workgroup: its queue is his"));
+        assertEquals(List.of(), changedAfter.apply("nothing happened"));
+    }
 }

@@ -23,7 +23,8 @@ import org.ipaserver.refusal.InvalidInput;
 /**
  * The live monitor at {@code /ipa/monitor}: a signed-in client sends
  * {@code {"type":"subscribe","filter":{...},"after":n}} and gets its events (see README, "The
- * live monitor"). One subscription per connection; a new one replaces it.
+ * live monitor"), or {@code {"type":"workItems"}} and is told when its My Work Items change.
+ * One subscription per connection; a new one replaces it.
  */
 @ServerEndpoint(value = "/monitor", configurator = MonitorHandshake.class)
 public class MonitorEndpoint {
@@ -32,6 +33,8 @@ public class MonitorEndpoint {
 
     @Inject
     MonitorHub hub;
+    @Inject
+    WorkListWatch workLists;
 
     private Viewer viewer;
     private Outbox outbox;
@@ -47,6 +50,9 @@ public class MonitorEndpoint {
 
     @OnMessage
     public void message(String text) {
+        if (viewer == null) {
+            return; // closed at its opening
+        }
         JsonObject message;
         try (var reader = JSON.createReader(new StringReader(text))) {
             message = reader.readObject();
@@ -55,11 +61,18 @@ public class MonitorEndpoint {
                     "must be a JSON object such as {\"type\":\"subscribe\",\"filter\":{}}"))));
             return;
         }
-        if (!"subscribe".equals(message.getString("type", null))) {
-            outbox.send(MonitorMessages.invalid(List.of(new InvalidInput.FieldError("type",
-                    "the monitor takes one message: {\"type\":\"subscribe\",\"filter\":{...},\"after\":<last number>}"))));
+        var type = message.get("type") instanceof jakarta.json.JsonString name ? name.getString() : null;
+        if ("workItems".equals(type)) {
+            watchWorkItems();
             return;
         }
+        if (!"subscribe".equals(type)) {
+            outbox.send(MonitorMessages.invalid(List.of(new InvalidInput.FieldError("type",
+                    "the monitor takes {\"type\":\"subscribe\",\"filter\":{...},\"after\":<last number>} "
+                            + "or {\"type\":\"workItems\"}"))));
+            return;
+        }
+        workLists.unwatch(outbox);
         try {
             var filter = MonitorFilter.from(message.containsKey("filter") && !message.isNull("filter")
                     ? message.getJsonObject("filter") : null);
@@ -73,6 +86,17 @@ public class MonitorEndpoint {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "A monitor subscription failed", e);
             outbox.send(MonitorMessages.error("the subscription could not be made: the store is unavailable; "
+                    + "try again"));
+        }
+    }
+
+    private void watchWorkItems() {
+        hub.unsubscribe(outbox);
+        try {
+            workLists.watch(outbox, viewer.name());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Watching My Work Items failed", e);
+            outbox.send(MonitorMessages.error("the work items could not be watched: the store is unavailable; "
                     + "try again"));
         }
     }
@@ -92,6 +116,7 @@ public class MonitorEndpoint {
     public void close(Session session, CloseReason reason) {
         if (outbox != null) {
             hub.unsubscribe(outbox);
+            workLists.unwatch(outbox);
         }
     }
 
