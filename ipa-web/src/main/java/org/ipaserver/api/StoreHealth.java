@@ -40,7 +40,7 @@ public class StoreHealth {
         public HealthCheckResponse call() {
             var refused = server.notAdmitted();
             return HealthCheckResponse.named("ipa-instance").status(refused == null)
-                    .withData("message", refused == null ? "this instance holds its storage ID" : refused).build();
+                    .withData("instance", refused == null ? "this instance holds its storage ID" : refused).build();
         }
     }
 
