@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,12 +18,10 @@ import org.openqa.selenium.WebElement;
  * the server goes away) every event of the meantime arrives, once, in order; a manager cancels a
  * flow from the monitor and sees it happen.
  */
-class MonitorBrowserIT {
+class MonitorBrowserIT extends BrowserSession {
 
     private static final String PROCESS = "BrowserWatch";
     private static final String LABEL = "Browser watch";
-    private static Browser browser;
-    private static Client client;
 
     @BeforeAll
     static void open() {
@@ -37,13 +34,6 @@ class MonitorBrowserIT {
                     { "name": "Intake", "actions": [ { "type": "ChangeState", "state": "Pause" } ] },
                     { "name": "Pause", "actions": [ { "type": "Wait", "duration": "PT1H" } ] } ] }
                 """.formatted(PROCESS)));
-        browser = Browser.open();
-        client = new Client(browser);
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
     }
 
     private static String launch(String user, String customer, String secret) {
