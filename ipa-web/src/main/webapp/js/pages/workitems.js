@@ -39,6 +39,13 @@ async function renderList(main, context) {
       api.get(`workitems?workgroup=${encodeURIComponent(g.name)}`).then((items) => ({ group: g, items }))
         .catch(() => ({ group: g, items: [] }))));
     if (!main.contains(lists)) return;
+    const seen = JSON.stringify([mine, queues.map(({ group, items }) => [group.name, items])]);
+    const same = seen === shown;
+    shown = seen;
+    updated = clock();
+    show(status, connected ? `Live: new items appear by themselves. Updated at ${updated}.`
+      : `Updated at ${updated}.`);
+    if (same) return; // the lists stay as they are: links keep focus and identity
     // the item whose link had the focus keeps it across the new lists
     const focused = document.activeElement?.closest?.('[data-item]')?.dataset.item;
     show(lists,
@@ -51,15 +58,13 @@ async function renderList(main, context) {
         itemsTable(items.map((i) => ({ ...i, status: i.owner ? i.status : 'queued' })), 'The queue is empty.',
           `queue-${group.name}`))));
     if (focused) lists.querySelector(`[data-item="${CSS.escape(focused)}"] a`)?.focus();
-    updated = clock();
-    show(status, connected ? `Live: new items appear by themselves. Updated at ${updated}.`
-      : `Updated at ${updated}.`);
   };
 
   // one reading at a time; a change told during one is read right after it
   let reading = null;
   let again = false;
   let updated = null;
+  let shown = null;
   let connected = false;
   const read = () => {
     if (reading) {

@@ -96,6 +96,8 @@ final class Client {
     /** My Work Items, once it lists the item described so among the user's own (it updates itself, live). */
     WebElement awaitWorkItem(String description) {
         open("work");
+        // once live, the page has read its lists again after connecting: the row found stays
+        browser.await(d -> d.findElement(By.id("live-status")).getText().startsWith("Live") ? true : null);
         var row = By.xpath("//table[@data-list='mine']//a[normalize-space(.)='" + description + "']");
         return new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(40))
                 .pollingEvery(Duration.ofMillis(250))
