@@ -77,7 +77,9 @@ case $db in
             "user=${IPA_DB_POSTGRESQL_USER:-ipa}"
             # A statement waits at most 5 s for a lock (then the request answers 503 and a job tries
             # again), never until the transaction times out: a session holding a lock cannot hang the server.
-            "options=-c lock_timeout=5s"
+            # A transaction left open and idle for 60 s (its thread cut off by a redeploy) is ended by
+            # the database, which frees its rows (see the pool's leak settings below).
+            "options=-c lock_timeout=5s -c idle_in_transaction_session_timeout=60s"
         )
         db_password_var=IPA_DB_POSTGRESQL_PASSWORD
         driver_glob=postgresql-*.jar
@@ -277,11 +279,19 @@ if ! listed -Duser.timezone=UTC list-jvm-options; then
 fi
 
 # A transaction cut off mid-way (an application stopped under it) must not hold its rows for good:
-# the transaction manager rolls back whatever runs longer than 120 s (Payara's default: never), and
-# the pool takes back a connection held longer than 180 s, which ends its database session.
+# the transaction manager rolls back whatever runs longer than 120 s (Payara's default: never).
+# PostgreSQL ends a session idle in its transaction for 60 s itself (the pool's options above); on H2
+# and SQL Server, which cannot, the pool takes back a connection held longer than 180 s, which ends
+# its database session. That leak tracing is left off where the database does the work: the pool
+# records the caller's stack at every checkout for it, about a seventh of the server's CPU a launch.
 asadmin set configs.config.server-config.transaction-service.timeout-in-seconds=120
-asadmin set resources.jdbc-connection-pool.$pool.connection-leak-timeout-in-seconds=180
-asadmin set resources.jdbc-connection-pool.$pool.connection-leak-reclaim=true
+if [[ $db == postgresql ]]; then
+    asadmin set resources.jdbc-connection-pool.$pool.connection-leak-timeout-in-seconds=0 \
+        resources.jdbc-connection-pool.$pool.connection-leak-reclaim=false
+else
+    asadmin set resources.jdbc-connection-pool.$pool.connection-leak-timeout-in-seconds=180 \
+        resources.jdbc-connection-pool.$pool.connection-leak-reclaim=true
+fi
 
 # Where RunHandler finds worker-process handlers (the connector's HandlersDirectory falls back to it).
 if ! listed "-Dipa.handlers.dir=$ipa_root/handlers" list-jvm-options; then
