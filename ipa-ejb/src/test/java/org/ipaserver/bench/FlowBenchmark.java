@@ -86,7 +86,8 @@ public final class FlowBenchmark {
             ReportBenchmark.run(options);
             return;
         }
-        if (!mode.equals("http")) {
+        // over HTTP the server's database is told by --db (the ceiling is measured on the same server)
+        if (!mode.equals("http") || options.containsKey("db")) {
             CommitCeiling.of(options.getOrDefault("db", "h2")).print(options.getOrDefault("db", "h2"),
                     Math.max(threads, 4), 3000);
         }

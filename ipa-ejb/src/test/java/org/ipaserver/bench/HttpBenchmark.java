@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -25,7 +26,8 @@ import java.util.concurrent.locks.LockSupport;
  * server) is part of it.
  *
  * <pre>--request launch|flow|workitems --rate R --senders 64 --url http://localhost:8080/ipa/api --user admin:admin</pre>
- * {@code launch} posts a launch of Bench10 (answered 201 with the flow's summary), {@code flow}
+ * {@code launch} posts a launch of Bench10 (answered 201 with the flow's summary), to each
+ * instance in turn when {@code --url} lists several (a cluster's, comma-separated), {@code flow}
  * reads one of 100 flows launched first, {@code workitems} lists the user's work items (10, sent
  * by the BenchInbox process first). {@code --senders} threads send in the open loop (a request
  * waits for a free one, and that wait counts).
@@ -41,11 +43,14 @@ final class HttpBenchmark {
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(); // no h2c
     private final String base;
+    /** Every instance's API, when {@code --url} lists several (a cluster): launches go round them. */
+    private final List<String> bases;
     private final String user;
     private final String auth;
 
     HttpBenchmark(Map<String, String> options) {
-        base = options.getOrDefault("url", "http://localhost:8080/ipa/api");
+        bases = List.of(options.getOrDefault("url", "http://localhost:8080/ipa/api").split(","));
+        base = bases.get(0);
         var credentials = options.getOrDefault("user", "admin:admin");
         user = credentials.substring(0, credentials.indexOf(':'));
         auth = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
@@ -59,7 +64,7 @@ final class HttpBenchmark {
             case "workitems" -> workItemLists();
             default -> throw new IllegalArgumentException("--request must be launch, flow or workitems, not " + kind);
         };
-        var label = "http " + kind + " " + base;
+        var label = "http " + kind + " " + String.join(",", bases);
         FlowBenchmark.measure(label, Math.max(200, count / 10), threads, call); // warm-up
         long cpu = cpuNanos();
         String result;
@@ -76,8 +81,10 @@ final class HttpBenchmark {
 
     private Callable<Void> launches() throws Exception {
         publishOnce("Bench10", FlowBenchmark.DEFINITION);
-        var launch = post("flows", "{\"definition\":\"Bench10\"}");
+        var launches = bases.stream().map(url -> post(url, "flows", "{\"definition\":\"Bench10\"}")).toList();
+        var next = new AtomicInteger();
         return () -> {
+            var launch = launches.get(Math.floorMod(next.getAndIncrement(), launches.size()));
             expect(201, client.send(launch, HttpResponse.BodyHandlers.discarding()), "launch");
             return null;
         };
@@ -166,7 +173,11 @@ final class HttpBenchmark {
     }
 
     private HttpRequest post(String path, String body) {
-        return HttpRequest.newBuilder(URI.create(base + "/" + path)).header("Authorization", auth)
+        return post(base, path, body);
+    }
+
+    private HttpRequest post(String url, String path, String body) {
+        return HttpRequest.newBuilder(URI.create(url + "/" + path)).header("Authorization", auth)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
