@@ -151,8 +151,12 @@ class OpenApiIT {
     void problemsBasicSignInAndRelativeServersAreDescribedOnce() {
         var problem = api.getComponents().getSchemas().get("ApiProblem");
         assertNotNull(problem, "the problem schema");
-        assertEquals(List.of("type", "title", "status", "detail", "errors", "problems"),
+        assertEquals(List.of("type", "title", "status", "detail", "errors", "problems", "flow"),
                 List.copyOf(problem.getProperties().keySet()), problem::toString);
+        var unavailable = api.getComponents().getResponses().get("ServiceUnavailable").getContent()
+                .get("application/problem+json");
+        assertEquals(java.util.Set.of("launches-blocked", "store-unavailable", "outcome-unknown"),
+                unavailable.getExamples().keySet());
         var notFound = api.getComponents().getResponses().get("NotFound");
         assertNotNull(notFound.getContent().get("application/problem+json"), notFound::toString);
         var badRequest = api.getComponents().getResponses().get("BadRequest").getContent().get("application/problem+json");

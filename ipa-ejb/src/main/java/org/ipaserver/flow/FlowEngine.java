@@ -134,27 +134,35 @@ public final class FlowEngine {
     /** Starts a flow and runs it to its first wait point or its end; returns its id. */
     public String launch(EntityManager em, String definition, Integer version, Map<String, JsonValue> variables,
                          String launchedBy) {
-        return start(em, definition, version, variables, launchedBy).record.id();
+        return launch(em, FlowIds.next(), definition, version, variables, launchedBy);
+    }
+
+    /**
+     * {@link #launch} under an id the caller chose ({@link FlowIds#next()}), which it can name even
+     * when the answer to the commit is lost.
+     */
+    public String launch(EntityManager em, String id, String definition, Integer version,
+                         Map<String, JsonValue> variables, String launchedBy) {
+        return start(em, id, definition, version, variables, launchedBy).record.id();
     }
 
     /**
      * {@link #launch}, answered with the flow's view made from the run in hand: nothing is read
      * back after the write (a flow just launched has no related interactions).
      */
-    public FlowView launchAndView(EntityManager em, String definition, Integer version,
+    public FlowView launchAndView(EntityManager em, String id, String definition, Integer version,
                                   Map<String, JsonValue> variables, String launchedBy) {
-        var run = start(em, definition, version, variables, launchedBy);
+        var run = start(em, id, definition, version, variables, launchedBy);
         return view(run.record, run.state.globals(), run.state.history(run.process), run.state.historyDropped(),
                 List.of());
     }
 
-    private FlowRun start(EntityManager em, String definition, Integer version, Map<String, JsonValue> variables,
-                          String launchedBy) {
+    private FlowRun start(EntityManager em, String id, String definition, Integer version,
+                          Map<String, JsonValue> variables, String launchedBy) {
         var process = catalog.find(em, definition, version)
                 .orElseThrow(() -> new FlowExceptions.UnknownDefinition(definition, version));
         var inputs = FlowInputs.check(process, variables);
-        var record = new FlowRecord(FlowIds.next(), process, owner, launchedBy, null, 0,
-                clock.instant());
+        var record = new FlowRecord(id, process, owner, launchedBy, null, 0, clock.instant());
         em.persist(record);
         var run = new FlowRun(process, record, executor.start(process, inputs), null);
         tell(em, record, FlowEvent.Kind.LAUNCHED, Map.of(), run.state.globals());

@@ -8,12 +8,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * SecureRandom, which concurrent launches queue on; flow ids need uniqueness, not secrecy
  * (every read of a flow checks the caller's rights).
  */
-final class FlowIds {
+public final class FlowIds {
 
     private FlowIds() {
     }
 
-    static String next() {
+    public static String next() {
         var random = ThreadLocalRandom.current();
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;

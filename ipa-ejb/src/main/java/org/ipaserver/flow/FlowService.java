@@ -46,18 +46,19 @@ public class FlowService {
      * which would cost a read of its state document, a query and a redaction that most launchers
      * never look at. {@link #launchAndView} answers the whole view.
      */
-    public FlowSummary launch(String definition, Integer version, Map<String, JsonValue> variables) {
-        var id = start(definition, version, variables);
+    public FlowSummary launch(String id, String definition, Integer version, Map<String, JsonValue> variables) {
+        start(id, definition, version, variables);
         return FlowSummary.of(em.find(FlowRecord.class, id)); // the row in hand: no SQL
     }
 
     /** Launches a flow and answers it as {@link #view} does. */
-    public FlowView launchAndView(String definition, Integer version, Map<String, JsonValue> variables) {
-        var id = start(definition, version, variables);
+    public FlowView launchAndView(String id, String definition, Integer version, Map<String, JsonValue> variables) {
+        start(id, definition, version, variables);
         return redacted(engine.view(em, id));
     }
 
-    private String start(String definition, Integer version, Map<String, JsonValue> variables) {
+    /** {@code id} comes from {@link FlowIds#next()}: the caller can name the flow if the commit's answer is lost. */
+    private void start(String id, String definition, Integer version, Map<String, JsonValue> variables) {
         require(Right.LAUNCH, definition, "launch process '" + definition + "'");
         if (version != null) { // only a named version can be a test version; the latest needs no call to ask
             definitions.checkLaunchable(definition, version);
@@ -66,7 +67,7 @@ public class FlowService {
         if (blocked != null) {
             throw new FlowExceptions.LaunchesBlocked(blocked);
         }
-        return engine.launch(em, definition, version, variables, user());
+        engine.launch(em, id, definition, version, variables, user());
     }
 
     /** The processes the caller may launch (by the role or a grant), each with its latest version. */

@@ -43,10 +43,7 @@ public final class StoreFailures {
                     && sql.getMessage().startsWith("Error in allocating a connection")) {
                 return true; // the application server's pool, when it cannot open one
             }
-            if (t instanceof XAException xa && xa.getCause() == null && xa.getMessage() != null
-                    && xa.getMessage().startsWith("jakarta.resource.")) {
-                // Payara's local-transaction resource keeps only the text of the connector's
-                // failure when the connection is lost at commit or rollback.
+            if (lostAtCommit(t)) {
                 return true;
             }
         }
@@ -66,6 +63,27 @@ public final class StoreFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * The connection was lost while the transaction was being committed: the database may have
+     * made it durable before the answer was lost, so the outcome is unknown (a failure in a
+     * statement before, by contrast, always rolls back).
+     */
+    public static boolean outcomeUnknown(Throwable failure) {
+        for (var t = failure; t != null; t = next(t)) {
+            if (lostAtCommit(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean lostAtCommit(Throwable t) {
+        // Payara's local-transaction resource keeps only the text of the connector's failure when
+        // the connection is lost at commit (or at rollback: told the same, which is only cautious).
+        return t instanceof XAException xa && xa.getCause() == null && xa.getMessage() != null
+                && xa.getMessage().startsWith("jakarta.resource.");
     }
 
     private static Throwable next(Throwable t) {

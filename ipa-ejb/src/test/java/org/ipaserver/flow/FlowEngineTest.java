@@ -125,8 +125,8 @@ class FlowEngineTest {
     void theAnswerToALaunchIsTheViewAReadGives() throws Exception {
         publish(STRAIGHT);
         publish(Files.readString(Path.of("../docs/examples/car-loan.json")));
-        var straight = store.inTransaction(em -> engine.launchAndView(em, "Straight", null, Map.of(), "alice"));
-        var calling = store.inTransaction(em -> engine.launchAndView(em, "CarLoan", null, Map.of("FirstName",
+        var straight = store.inTransaction(em -> engine.launchAndView(em, FlowIds.next(), "Straight", null, Map.of(), "alice"));
+        var calling = store.inTransaction(em -> engine.launchAndView(em, FlowIds.next(), "CarLoan", null, Map.of("FirstName",
                 Json.createValue("Ann"), "LastName", Json.createValue("Lee"), "LoanAmount", Json.createValue(20000)),
                 "alice"));
         assertEquals(view(straight.id()), straight);

@@ -36,7 +36,15 @@ class StoreFailuresTest {
         var commit = new SystemException();
         commit.initCause(lost);
         assertTrue(StoreFailures.unreachable(new EJBException(commit)));
+        assertTrue(StoreFailures.outcomeUnknown(new EJBException(commit)), "the commit may have been made");
         assertFalse(StoreFailures.unreachable(new EJBException(new XAException("heuristic rollback"))));
+    }
+
+    @Test
+    void aConnectionRefusedBeforeAnyCommitLeavesNoDoubt() {
+        var refused = new SQLException("Connection refused", "08001", new java.net.ConnectException("refused"));
+        assertTrue(StoreFailures.unreachable(new EJBException(refused)));
+        assertFalse(StoreFailures.outcomeUnknown(new EJBException(refused)));
     }
 
     @Test

@@ -8,10 +8,11 @@ import org.ipaserver.refusal.InvalidInput.FieldError;
 /**
  * The one error format of the API, RFC 9457 problem details ({@value #MEDIA_TYPE}): a type naming
  * the kind of refusal, the status's title, the status, a plain detail, and as extensions the bad
- * fields of a request ({@code errors}) or the problems of a definition ({@code problems}).
+ * fields of a request ({@code errors}), the problems of a definition ({@code problems}), or the flow a
+ * launch whose outcome is unknown may have created ({@code flow}).
  */
 public record ApiProblem(String type, String title, int status, String detail, List<FieldError> errors,
-                         List<Problem> problems) {
+                         List<Problem> problems, String flow) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -19,6 +20,8 @@ public record ApiProblem(String type, String title, int status, String detail, L
     public enum Kind {
         INVALID_INPUT, INVALID_DEFINITION, MALFORMED_REQUEST, ACCESS_DENIED, NOT_FOUND, CONFLICT,
         CONCURRENT_CHANGE, LAUNCHES_BLOCKED, STORE_UNAVAILABLE,
+        /** 503: the connection was lost while committing; the change may have been made or not. */
+        OUTCOME_UNKNOWN,
         /** 403: a call made with the session cookie lacks the session's CSRF token (or has another). */
         CSRF_TOKEN_INVALID,
         /** 403: credentials sent over plain HTTP while the server takes them over HTTPS only. */
@@ -38,7 +41,16 @@ public record ApiProblem(String type, String title, int status, String detail, L
                                     List<Problem> problems) {
         return Response.status(status).type(MEDIA_TYPE)
                 .entity(new ApiProblem(kind == null ? "about:blank" : kind.uri(), status.getReasonPhrase(),
-                        status.getStatusCode(), detail, errors, problems))
+                        status.getStatusCode(), detail, errors, problems, null))
+                .build();
+    }
+
+    /** 503 for a launch whose commit went unanswered: {@code flow} names what to look for afterwards. */
+    public static Response launchOutcomeUnknown(String flowId, String detail, int retryAfterSeconds) {
+        var status = Response.Status.SERVICE_UNAVAILABLE;
+        return Response.status(status).type(MEDIA_TYPE).header("Retry-After", retryAfterSeconds)
+                .entity(new ApiProblem(Kind.OUTCOME_UNKNOWN.uri(), status.getReasonPhrase(), status.getStatusCode(),
+                        detail, null, null, flowId))
                 .build();
     }
 }

@@ -78,6 +78,19 @@ public class ErrorMappers implements ExceptionMapper<Exception> {
             var status = Status.fromStatusCode(web.getResponse().getStatus());
             return ApiProblem.response(status == null ? Status.INTERNAL_SERVER_ERROR : status, null, web.getMessage());
         }
+        if (StoreFailures.outcomeUnknown(exception)) {
+            if (server != null) {
+                server.storeUnreachable(exception);
+            }
+            var lost = "the connection to the flow store database was lost while committing (event "
+                    + StoreStatus.CANNOT_CONNECT + "): ";
+            if (exception instanceof FlowsResource.LaunchOutcomeUnknown launch) {
+                return ApiProblem.launchOutcomeUnknown(launch.flowId, lost + "flow " + launch.flowId + " may have "
+                        + "been launched or not; read it once the store answers again (404: it was not)", 10);
+            }
+            return unavailable(Kind.OUTCOME_UNKNOWN, lost + "the change may have been made or not; read it back "
+                    + "once the store answers again", 10);
+        }
         if (StoreFailures.unreachable(exception)) {
             if (server != null) {
                 server.storeUnreachable(exception);

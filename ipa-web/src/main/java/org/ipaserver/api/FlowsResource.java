@@ -31,11 +31,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ipaserver.flow.FlowIds;
 import org.ipaserver.flow.FlowSearch;
 import org.ipaserver.flow.FlowService;
 import org.ipaserver.flow.FlowView;
 import org.ipaserver.refusal.InvalidInput.FieldError;
 import org.ipaserver.refusal.InvalidInput;
+import org.ipaserver.store.StoreFailures;
 
 /**
  * Flows: launch, read, search, cancel. One instance serves every request (it holds nothing of one):
@@ -107,16 +109,34 @@ public class FlowsResource {
             @Context UriInfo uri) {
         var variables = launch.variables() == null ? Map.<String, JsonValue>of() : launch.variables();
         var preference = ReturnPreference.of(prefer);
+        var id = FlowIds.next();
         Response.ResponseBuilder created;
-        if (preference == ReturnPreference.REPRESENTATION) {
-            var view = flows.launchAndView(launch.definition(), launch.version(), variables);
-            created = Response.created(location(uri, view.id())).entity(view);
-        } else {
-            var summary = flows.launch(launch.definition(), launch.version(), variables);
-            created = Response.created(location(uri, summary.id())).entity(summary);
+        try {
+            if (preference == ReturnPreference.REPRESENTATION) {
+                created = Response.created(location(uri, id))
+                        .entity(flows.launchAndView(id, launch.definition(), launch.version(), variables));
+            } else {
+                created = Response.created(location(uri, id))
+                        .entity(flows.launch(id, launch.definition(), launch.version(), variables));
+            }
+        } catch (RuntimeException failure) {
+            if (StoreFailures.outcomeUnknown(failure)) {
+                throw new LaunchOutcomeUnknown(id, failure);
+            }
+            throw failure;
         }
         return preference == null ? created.build()
                 : created.header(ReturnPreference.APPLIED, preference.applied()).build();
+    }
+
+    /** The launch's commit went unanswered: the flow may exist; its id tells the caller what to look for. */
+    static final class LaunchOutcomeUnknown extends RuntimeException {
+        final String flowId;
+
+        LaunchOutcomeUnknown(String flowId, Throwable cause) {
+            super(cause);
+            this.flowId = flowId;
+        }
     }
 
     private static java.net.URI location(UriInfo uri, String id) {
