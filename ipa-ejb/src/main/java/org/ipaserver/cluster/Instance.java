@@ -20,10 +20,10 @@ import java.time.Instant;
 @Table(name = "ipa_Instances")
 public class Instance {
 
-    static final String LIVE = "live";
-    static final String STOPPED = "stopped";
+    public static final String LIVE = "live";
+    public static final String STOPPED = "stopped";
     /** Its lease ran out and a survivor took its flows; it registers again (new epoch) if it wakes up. */
-    static final String TAKEN_OVER = "taken-over";
+    public static final String TAKEN_OVER = "taken-over";
 
     @Id
     @Column(name = "storage_id")

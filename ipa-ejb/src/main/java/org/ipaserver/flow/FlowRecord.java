@@ -144,9 +144,12 @@ public class FlowRecord {
     }
 
     /** The call was in flight when its server went away: not re-run blindly, a manager decides. */
+    /** The error message of a call restored in error, before what it waited on. */
+    public static final String IN_FLIGHT_WHEN_STOPPED = "in flight when the server stopped, not re-run: ";
+
     void restoredInError(Instant now) {
         this.status = FlowStatus.RESTORED_IN_ERROR.code();
-        this.errorMessage = "in flight when the server stopped, not re-run: " + waitingOn;
+        this.errorMessage = IN_FLIGHT_WHEN_STOPPED + waitingOn;
         this.leaseUntil = null;
         this.nextRunAt = null;
         this.updatedAt = now;

@@ -18,8 +18,10 @@ public final class LocalStore implements AutoCloseable {
 
     private final EntityManagerFactory factory;
     private final Runnable cleanup;
+    private final String url;
 
     private LocalStore(String url, String user, String password, Runnable cleanup) {
+        this.url = url;
         // min = max: EclipseLink closes a released connection above the minimum, under the pool's lock,
         // and opens a new one at the next acquire; a server's pool keeps its connections open
         this.factory = Persistence.createEntityManagerFactory("ipa-local", Map.of(
@@ -87,6 +89,11 @@ public final class LocalStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The JDBC URL of the database (and schema) it works on. */
+    public String url() {
+        return url;
     }
 
     public <T> T inTransaction(Function<EntityManager, T> work) {
