@@ -293,6 +293,11 @@ else
         resources.jdbc-connection-pool.$pool.connection-leak-reclaim=true
 fi
 
+# Requests reach the application, where launches are admitted (ipa.admission.*: so many at once,
+# the others wait their turn, and the wait tells the load): Payara's HTTP pool of 5 threads would
+# queue them unseen in front of it instead.
+asadmin set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64
+
 # Where RunHandler finds worker-process handlers (the connector's HandlersDirectory falls back to it).
 if ! listed "-Dipa.handlers.dir=$ipa_root/handlers" list-jvm-options; then
     asadmin create-jvm-options "-Dipa.handlers.dir=$ipa_root/handlers"

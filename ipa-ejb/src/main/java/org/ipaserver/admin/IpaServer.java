@@ -21,6 +21,7 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ipaserver.admission.LaunchAdmission;
 import org.ipaserver.cluster.Membership;
 import org.ipaserver.cluster.StorageIdInUse;
 import org.ipaserver.flow.FlowEngine;
@@ -65,6 +66,8 @@ public class IpaServer implements LaunchGate {
     @Inject
     FlowEngine engine;
     @Inject
+    LaunchAdmission admission;
+    @Inject
     @ConfigProperty(name = "ipa.timerPollMillis", defaultValue = "500")
     long pollMillis;
     @Inject
@@ -104,7 +107,7 @@ public class IpaServer implements LaunchGate {
     @PostConstruct
     void start() {
         LOG.info("IPA Server starting; storage ID " + engine.storageId() + "; parameters "
-                + parameters.asMap());
+                + parameters.asMap() + "; launch admission " + admission.load()); // a bad setting stops it here
         recheck = new StoreRecheck(pollMillis, 10_000);
         checkStore();
         poller = scheduler.scheduleWithFixedDelay(this::tick, 0, pollMillis, TimeUnit.MILLISECONDS);

@@ -22,6 +22,8 @@ public record ApiProblem(String type, String title, int status, String detail, L
         CONCURRENT_CHANGE, LAUNCHES_BLOCKED, STORE_UNAVAILABLE,
         /** 503: the connection was lost while committing; the change may have been made or not. */
         OUTCOME_UNKNOWN,
+        /** 503: the instance is overloaded; the launch was refused before anything was written. */
+        OVERLOADED,
         /** 403: a call made with the session cookie lacks the session's CSRF token (or has another). */
         CSRF_TOKEN_INVALID,
         /** 403: credentials sent over plain HTTP while the server takes them over HTTPS only. */

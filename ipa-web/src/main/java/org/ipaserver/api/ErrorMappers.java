@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ipaserver.admin.IpaServer;
 import org.ipaserver.admin.StoreStatus;
+import org.ipaserver.admission.AdmissionGate;
 import org.ipaserver.api.ApiProblem.Kind;
 import org.ipaserver.catalog.InvalidDefinitionException;
 import org.ipaserver.flow.FlowExceptions;
@@ -70,6 +71,9 @@ public class ErrorMappers implements ExceptionMapper<Exception> {
         if (e instanceof FlowExceptions.FlowEnded || e instanceof WorkItemConflict
                 || e instanceof FlowExceptions.NotInThatState || e instanceof FlowExceptions.NotOwner) {
             return ApiProblem.response(Status.CONFLICT, Kind.CONFLICT, e.getMessage());
+        }
+        if (e instanceof AdmissionGate.Overloaded overloaded) {
+            return unavailable(Kind.OVERLOADED, overloaded.getMessage(), overloaded.retryAfterSeconds());
         }
         if (e instanceof FlowExceptions.LaunchesBlocked) {
             return unavailable(Kind.LAUNCHES_BLOCKED, e.getMessage(), 10);

@@ -2,6 +2,7 @@ package org.ipaserver.api;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ipaserver.admission.LaunchAdmission;
 import org.ipaserver.flow.FlowIds;
 import org.ipaserver.flow.FlowSearch;
 import org.ipaserver.flow.FlowService;
@@ -51,6 +53,8 @@ public class FlowsResource {
 
     @EJB
     FlowService flows;
+    @Inject
+    LaunchAdmission admission;
 
     /** What to launch: the process, a version of it (else the latest) and initial variable values. */
     public record LaunchRequest(
@@ -111,6 +115,7 @@ public class FlowsResource {
         var preference = ReturnPreference.of(prefer);
         var id = FlowIds.next();
         Response.ResponseBuilder created;
+        admission.admit(); // or 503: nothing is written for a launch refused for the load
         try {
             if (preference == ReturnPreference.REPRESENTATION) {
                 created = Response.created(location(uri, id))
@@ -124,6 +129,8 @@ public class FlowsResource {
                 throw new LaunchOutcomeUnknown(id, failure);
             }
             throw failure;
+        } finally {
+            admission.release();
         }
         return preference == null ? created.build()
                 : created.header(ReturnPreference.APPLIED, preference.applied()).build();

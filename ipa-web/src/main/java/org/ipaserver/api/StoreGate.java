@@ -10,7 +10,7 @@ import org.ipaserver.admin.IpaServer;
 /**
  * While the flow store is unusable (the database cannot be reached, or its schema is missing), a
  * request that needs it is answered 503 at once, instead of each one waiting on the connection
- * pool to find out again. The server's parameters do not need the store.
+ * pool to find out again. The server's parameters and load do not need the store.
  */
 @Provider
 public class StoreGate implements ContainerRequestFilter {
@@ -23,7 +23,8 @@ public class StoreGate implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         var store = server == null ? null : server.store();
-        if (store == null || store.usable() || request.getUriInfo().getPath().startsWith("server/parameters")) {
+        var path = request.getUriInfo().getPath();
+        if (store == null || store.usable() || path.startsWith("server/parameters") || path.startsWith("server/load")) {
             return;
         }
         var refused = ApiProblem.response(Response.Status.SERVICE_UNAVAILABLE, ApiProblem.Kind.STORE_UNAVAILABLE,

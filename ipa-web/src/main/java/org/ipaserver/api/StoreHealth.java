@@ -2,15 +2,18 @@ package org.ipaserver.api;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 import org.ipaserver.admin.IpaServer;
+import org.ipaserver.admission.AdmissionGate;
+import org.ipaserver.admission.LaunchAdmission;
 
 /**
- * Health: alive while the application runs; ready only while the flow store is usable and this
- * instance holds its storage ID. The answer
+ * Health: alive while the application runs; ready only while the flow store is usable, this
+ * instance holds its storage ID and it is not overloaded. The answer
  * is anonymous: it names the store's event, never the database's own message (that is in the log).
  */
 public class StoreHealth {
@@ -41,6 +44,22 @@ public class StoreHealth {
             var refused = server.notAdmitted();
             return HealthCheckResponse.named("ipa-instance").status(refused == null)
                     .withData("instance", refused == null ? "this instance holds its storage ID" : refused).build();
+        }
+    }
+
+    /** Ready unless overloaded: a load balancer sends new work elsewhere meanwhile. */
+    @Readiness
+    @ApplicationScoped
+    public static class NotOverloaded implements HealthCheck {
+        @Inject
+        LaunchAdmission admission;
+
+        @Override
+        public HealthCheckResponse call() {
+            var load = admission.load();
+            return HealthCheckResponse.named("ipa-load").status(!load.load().equals(AdmissionGate.Load.OVERLOADED.code()))
+                    .withData("load", load.load()).withData("running", load.running())
+                    .withData("waiting", load.waiting()).build();
         }
     }
 

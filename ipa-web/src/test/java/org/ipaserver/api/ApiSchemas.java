@@ -47,7 +47,8 @@ final class ApiSchemas {
             WorkItemsResource.DraftRequest.class, WorkItemsResource.CompleteRequest.class,
             WorkgroupsResource.WorkgroupChange.class, UsersResource.PresenceChange.class,
             UsersResource.LicenceChange.class, RightsResource.GrantRequest.class, WorkgroupSupervision.class,
-            InstanceView.class, ProcessReport.class, WorkReport.class, VariableValues.class);
+            InstanceView.class, ProcessReport.class, WorkReport.class, VariableValues.class,
+            org.ipaserver.admission.InstanceLoad.class);
 
     /** The lists the API answers, each a schema named after its items: WorkItemViewList. */
     static final List<Class<? extends Record>> LISTED = List.of(

@@ -46,6 +46,15 @@ class ErrorMappersTest {
     }
 
     @Test
+    void aLaunchRefusedForTheLoadSaysWhenToRetry() {
+        var response = mappers.toResponse(new org.ipaserver.admission.AdmissionGate.Overloaded("the server is "
+                + "overloaded; nothing was launched: try again in 2 s", 2));
+        assertEquals(503, response.getStatus());
+        assertEquals("2", response.getHeaderString("Retry-After"));
+        assertEquals("urn:ipa-server:problem:overloaded", ((ApiProblem) response.getEntity()).type());
+    }
+
+    @Test
     void aDatabaseThatCannotBeReachedChangedNothing() {
         var refused = new EJBException(new SQLException("Connection refused", "08001", new ConnectException("refused")));
         var response = mappers.toResponse(refused);
