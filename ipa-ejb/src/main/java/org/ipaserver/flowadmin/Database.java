@@ -3,7 +3,6 @@ package org.ipaserver.flowadmin;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -72,10 +71,16 @@ final class Database implements AutoCloseable {
         return time(LocalDateTime.ofInstant(value, ZoneOffset.UTC));
     }
 
-    /** Microseconds at most: SQL Server's datetime2 takes seven digits, PostgreSQL keeps six. */
+    /**
+     * Microseconds at most: SQL Server's datetime2 takes seven digits, PostgreSQL keeps six. Written
+     * from the date and time as they are, never through the JVM's time zone.
+     */
     String time(LocalDateTime value) {
-        return "'" + Timestamp.valueOf(value.truncatedTo(java.time.temporal.ChronoUnit.MICROS)) + "'";
+        return "'" + TIMESTAMP.format(value) + "'";
     }
+
+    private static final java.time.format.DateTimeFormatter TIMESTAMP =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     String bool(boolean value) {
         return dialect == Dialect.SQLSERVER ? (value ? "1" : "0") : (value ? "TRUE" : "FALSE");
@@ -98,9 +103,10 @@ final class Database implements AutoCloseable {
         return values;
     }
 
-    /** A TIMESTAMP column read as the UTC instant the server wrote. */
-    static Instant utc(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
+    /** A TIMESTAMP column read as the UTC instant the server wrote (its date and time, no zone). */
+    static Instant utc(java.sql.ResultSet rows, int column) throws SQLException {
+        var time = rows.getObject(column, LocalDateTime.class);
+        return time == null ? null : time.toInstant(ZoneOffset.UTC);
     }
 
     /** The schema version the database holds (the highest of ipa_SchemaVersion). */
@@ -126,13 +132,43 @@ final class Database implements AutoCloseable {
                             + change.mustChange() + " (someone else changed the same rows meanwhile; look again)");
                 }
             }
-            connection.commit();
         } catch (SQLException | RuntimeException e) {
-            connection.rollback();
+            try {
+                connection.rollback();
+            } catch (SQLException lost) {
+                e.addSuppressed(lost); // a lost connection rolls back by itself
+            }
             throw e;
-        } finally {
-            connection.setAutoCommit(true);
         }
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            throw new Refused("the connection was lost while committing (" + e.getMessage() + "): the change may have "
+                    + "been made or not; look with the instances and flows commands before trying again");
+        }
+        connection.setAutoCommit(true);
+    }
+
+    /** Runs {@code reads} in one read-only transaction: what it reads is one consistent state. */
+    <T> T consistently(SqlWork<T> reads) throws SQLException, java.io.IOException {
+        connection.setAutoCommit(false);
+        connection.setReadOnly(true);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try {
+            var result = reads.run();
+            connection.commit();
+            return result;
+        } finally {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+            connection.setReadOnly(false);
+        }
+    }
+
+    interface SqlWork<T> {
+        T run() throws SQLException, java.io.IOException;
     }
 
     /** The changes as a script a DBA runs in one transaction. */

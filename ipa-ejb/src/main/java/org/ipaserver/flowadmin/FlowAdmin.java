@@ -160,7 +160,7 @@ public final class FlowAdmin {
                      + "ORDER BY storage_id")) {
             while (rows.next()) {
                 var id = rows.getString(1);
-                var leaseUntil = Database.utc(rows.getTimestamp(5));
+                var leaseUntil = Database.utc(rows, 5);
                 var status = rows.getString(2);
                 if (org.ipaserver.cluster.Instance.LIVE.equals(status) && !leaseUntil.isAfter(now)) {
                     status = "lease-expired";
@@ -196,7 +196,7 @@ public final class FlowAdmin {
                 while (rows.next()) {
                     lines.add(List.of(rows.getString(1), rows.getString(2), Integer.toString(rows.getInt(3)),
                             rows.getString(4), String.valueOf(rows.getString(5)), rows.getString(6),
-                            Long.toString(rows.getLong(7)), Database.utc(rows.getTimestamp(8)).toString()));
+                            Long.toString(rows.getLong(7)), Database.utc(rows, 8).toString()));
                 }
             }
         }

@@ -41,6 +41,11 @@ final class FlowFiles {
     /** Writes {@code <dir>/<flow id>.json} for each flow; answers how many. */
     static int export(Database db, List<String> flowIds, Path dir) throws SQLException, IOException {
         Files.createDirectories(dir);
+        // one consistent state of every flow, even while an instance changes them
+        return db.consistently(() -> write(db, flowIds, dir));
+    }
+
+    private static int write(Database db, List<String> flowIds, Path dir) throws SQLException, IOException {
         int version = db.schemaVersion();
         for (var id : flowIds) {
             var flow = Json.createObjectBuilder().add("format", FORMAT).add("schemaVersion", version).add("flow", id);
@@ -84,8 +89,8 @@ final class FlowFiles {
     private static JsonValue value(ResultSet result, int column, int type) throws SQLException {
         JsonValue value = switch (type) {
             case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> {
-                var time = result.getTimestamp(column);
-                yield time == null ? null : Json.createValue(time.toLocalDateTime().toString());
+                var time = result.getObject(column, LocalDateTime.class); // as written: no time zone between
+                yield time == null ? null : Json.createValue(time.toString());
             }
             case Types.BOOLEAN, Types.BIT -> result.getBoolean(column) ? JsonValue.TRUE : JsonValue.FALSE;
             case Types.INTEGER, Types.BIGINT, Types.SMALLINT, Types.TINYINT -> Json.createValue(result.getLong(column));
@@ -162,9 +167,20 @@ final class FlowFiles {
                     ? " in another file" : " in this database") + "; nothing was imported");
         }
         flows.add(id);
+        var tables = export.getJsonObject("tables");
+        var flowRows = tables.getJsonObject("flowexec_Flows").getJsonArray("rows");
+        if (flowRows.size() != 1) {
+            throw new Database.Refused(file + ": $.tables.flowexec_Flows.rows must hold the flow's one row");
+        }
+        var flowRow = flowRows.getJsonObject(0);
         var definitions = export.getJsonObject("definition").getJsonArray("rows");
         for (int i = 0; i < definitions.size(); i++) {
             var definition = definitions.getJsonObject(i);
+            if (!definition.getString("definition_name").equals(flowRow.getString("definition_name"))
+                    || !definition.getJsonNumber("definition_version").equals(flowRow.getJsonNumber("definition_version"))) {
+                throw new Database.Refused(file + ": $.definition.rows[" + i + "] is not the definition version flow "
+                        + id + " runs; nothing was imported");
+            }
             var key = definition.getString("definition_name") + " version "
                     + definition.getJsonNumber("definition_version").longValue();
             var source = definition.getString("source");
@@ -180,10 +196,6 @@ final class FlowFiles {
                 added.add(key);
             }
             sources.put(key, source);
-        }
-        var tables = export.getJsonObject("tables");
-        if (tables.getJsonObject("flowexec_Flows").getJsonArray("rows").size() != 1) {
-            throw new Database.Refused(file + ": $.tables.flowexec_Flows.rows must hold the flow's one row");
         }
         for (var table : TABLES) {
             var rows = tables.getJsonObject(table).getJsonArray("rows");

@@ -16,13 +16,18 @@ import org.ipaserver.workitem.WorkItemStatus;
  * registration is fenced first (its epoch bumped by a conditional update, so an instance that comes
  * back under it cannot write), work items in hand come back held, calls in flight become restored
  * in error, and each flow gets the new owner, the target's epoch and a new row version. A source
- * whose lease still runs is refused: a live instance's flows move by stopping it first.
+ * whose lease still runs is refused: a live instance's flows move by stopping it first. The
+ * target's registration is locked at its epoch meanwhile, and a printed script guards each
+ * statement with both conditions, so that it changes nothing once one has failed.
  */
 final class Transfer {
 
     /** What a transfer will do, with the statements that do it. */
     record Plan(String from, String to, int flows, List<Database.Change> changes) {
     }
+
+    /** How long after its lease ran out an instance still counts as live (the clocks may differ). */
+    static final java.time.Duration LEASE_MARGIN = java.time.Duration.ofSeconds(10);
 
     private Transfer() {
     }
@@ -36,17 +41,23 @@ final class Transfer {
             throw new Database.Refused("--from and --to are the same storage ID " + from);
         }
         var source = registration(db, from);
-        if (source != null && Instance.LIVE.equals(source.status) && source.leaseUntil.isAfter(now)) {
+        // a margin of one lease: the admin's clock may run ahead of the instances'
+        var liveAfter = now.minus(LEASE_MARGIN);
+        if (source != null && Instance.LIVE.equals(source.status) && source.leaseUntil.isAfter(liveAfter)) {
             throw new Database.Refused("storage ID " + from + " is held by a live instance (" + source.host
                     + ", lease until " + source.leaseUntil + "): stop it first, or wait until its lease has run out "
                     + "and the cluster has taken it over");
         }
         var target = registration(db, to);
+        if (target == null && !FlowOwner.MIGRATION_STORAGE_ID.equals(to)) {
+            throw new Database.Refused("storage ID " + to + " is not registered: no instance would run the flows. Start "
+                    + "the instance that holds it first (or transfer to 'migration' to park them)");
+        }
         long epoch = target == null ? 0 : target.epoch;
-        var unfinished = "storage_id = " + db.text(from) + " AND status NOT IN "
+        var selected = "storage_id = " + db.text(from) + " AND status NOT IN "
                 + db.ids(List.of(FlowStatus.COMPLETED.code(), FlowStatus.CANCELLED.code()))
                 + (flowIds.isEmpty() ? "" : " AND flow_id IN " + db.ids(flowIds));
-        var found = db.strings("SELECT flow_id FROM flowexec_Flows WHERE " + unfinished);
+        var found = db.strings("SELECT flow_id FROM flowexec_Flows WHERE " + selected);
         if (!flowIds.isEmpty() && found.size() != flowIds.size()) {
             var missing = new ArrayList<>(flowIds);
             missing.removeAll(found);
@@ -56,15 +67,39 @@ final class Transfer {
         if (found.isEmpty()) {
             throw new Database.Refused("storage ID " + from + " owns no unfinished flow: nothing to transfer");
         }
+        if (!flowIds.isEmpty()) {
+            var relatives = new ArrayList<>(db.strings("SELECT flow_id FROM flowexec_Flows WHERE storage_id = "
+                    + db.text(from) + " AND ended_at IS NULL AND (parent_flow_id IN " + db.ids(flowIds)
+                    + " OR flow_id IN (SELECT parent_flow_id FROM flowexec_Flows WHERE flow_id IN " + db.ids(flowIds) + "))"));
+            relatives.removeAll(flowIds);
+            if (!relatives.isEmpty()) {
+                throw new Database.Refused("a flow tree moves whole (a parent and the flows it runs share an owner): "
+                        + "name its unfinished parent or child flows too: " + String.join(", ", relatives)
+                        + "; nothing was changed");
+            }
+        }
         var changes = new ArrayList<Database.Change>();
+        var guards = new ArrayList<String>();
+        if (target != null) {
+            // locks the target's registration meanwhile: it cannot register again under the flows' feet
+            changes.add(new Database.Change("storage ID " + to + " is still at epoch " + epoch,
+                    "UPDATE ipa_Instances SET epoch = epoch WHERE storage_id = " + db.text(to) + " AND epoch = " + epoch, 1));
+            guards.add("EXISTS (SELECT 1 FROM ipa_Instances WHERE storage_id = " + db.text(to) + " AND epoch = " + epoch
+                    + ")");
+        }
         if (source != null) {
             changes.add(new Database.Change("fence storage ID " + from + ": its epoch " + source.epoch + " ends",
                     "UPDATE ipa_Instances SET status = " + db.text(Instance.TAKEN_OVER) + ", epoch = epoch + 1, "
                             + "incarnation = " + db.text(to) + ", lease_until = " + db.time(now)
                             + " WHERE storage_id = " + db.text(from) + " AND epoch = " + source.epoch
-                            + " AND NOT (status = " + db.text(Instance.LIVE) + " AND lease_until > " + db.time(now) + ")",
-                    1));
+                            + " AND NOT (status = " + db.text(Instance.LIVE) + " AND lease_until > " + db.time(liveAfter)
+                            + ")", 1));
+            guards.add("EXISTS (SELECT 1 FROM ipa_Instances WHERE storage_id = " + db.text(from) + " AND epoch = "
+                    + (source.epoch + 1) + " AND status = " + db.text(Instance.TAKEN_OVER) + " AND incarnation = "
+                    + db.text(to) + ")");
         }
+        // In a printed script each statement checks the guards itself: run past a failed one, it changes nothing.
+        var unfinished = selected + guards.stream().map(g -> " AND " + g).collect(java.util.stream.Collectors.joining());
         var moved = "(SELECT flow_id FROM flowexec_Flows WHERE " + unfinished + ")";
         changes.add(new Database.Change("work items in a user's hands come back held",
                 "UPDATE ipa_WorkItems SET status = " + db.text(WorkItemStatus.HELD.code())
@@ -107,7 +142,7 @@ final class Transfer {
                     return null;
                 }
                 return new Registration(rows.getLong(1), rows.getString(2), rows.getString(3),
-                        Database.utc(rows.getTimestamp(4)));
+                        Database.utc(rows, 4));
             }
         }
     }

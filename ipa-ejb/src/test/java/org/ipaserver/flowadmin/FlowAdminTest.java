@@ -60,6 +60,11 @@ class FlowAdminTest {
                {"type": "RunHandler", "handler": "score", "outputs": {"Score": "Score"}, "timeout": "PT30S"}]}]}
             """;
 
+    private static final String PARENT = """
+            {"name": "Parent", "startState": "S", "states": [{"name": "S", "actions": [
+               {"type": "RunProcess", "process": "Sleeper"}]}]}
+            """;
+
     private final DefinitionCatalog catalog = new DefinitionCatalog(new Expressions());
     private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T08:00:00Z"));
     private LocalStore store;
@@ -83,6 +88,7 @@ class FlowAdminTest {
             catalog.publish(em, SLEEPER, "designer", clock.instant());
             catalog.publish(em, REVIEW, "designer", clock.instant());
             catalog.publish(em, SCORING, "designer", clock.instant());
+            catalog.publish(em, PARENT, "designer", clock.instant());
         });
     }
 
@@ -232,6 +238,52 @@ class FlowAdminTest {
         assertEquals("restored-in-error", row(store, flows.get(2)).status().code());
         b.finish();
         assertEquals("it's approved", store.inTransaction(em -> b.engine.view(em, flows.get(1))).variables().get("Outcome"));
+    }
+
+    @Test
+    void aPrintedTransferRunAfterTheSourceCameBackChangesNothing() throws Exception {
+        var a = new Node(store, "storage-a");
+        new Node(store, "storage-b");
+        var flows = unfinishedFlowsOf(a);
+        a.stop();
+        var printed = flowAdmin(store, "transfer", "--from", "storage-a", "--to", "storage-b", "--print-sql");
+        a.register(); // it started again before the DBA ran the script
+        runScript(printed.out());
+        for (var id : flows.subList(0, 3)) {
+            assertEquals("storage-a", row(store, id).storageId(), "each statement checked the fence");
+            assertEquals(a.epoch, row(store, id).ownerEpoch());
+        }
+        assertEquals("processing", store.inTransaction(em -> a.desk.mine(em, Caller.named("alice"))).get(0).status());
+        assertEquals("waiting", row(store, flows.get(2)).status().code(), "its call was not restored in error");
+    }
+
+    @Test
+    void aTargetNoInstanceHoldsIsRefused() {
+        var a = new Node(store, "storage-a");
+        unfinishedFlowsOf(a);
+        a.stop();
+        var typo = flowAdmin(store, "transfer", "--from", "storage-a", "--to", "storage-x");
+        assertEquals(1, typo.status(), typo.toString());
+        assertTrue(typo.err().contains("storage ID storage-x is not registered"), typo.err());
+        var parked = flowAdmin(store, "transfer", "--from", "storage-a", "--to", "migration");
+        assertEquals(0, parked.status(), parked.toString());
+    }
+
+    @Test
+    void aFlowTreeMovesWhole() {
+        var a = new Node(store, "storage-a");
+        new Node(store, "storage-b");
+        var parent = a.launch("Parent");
+        var child = store.inTransaction(em -> em.createQuery("SELECT f.id FROM FlowRecord f WHERE f.parentFlowId = :p",
+                String.class).setParameter("p", parent).getSingleResult());
+        a.stop();
+        var half = flowAdmin(store, "transfer", "--from", "storage-a", "--to", "storage-b", "--flow", parent);
+        assertEquals(1, half.status(), half.toString());
+        assertTrue(half.err().contains("a flow tree moves whole") && half.err().contains(child), half.err());
+        var whole = flowAdmin(store, "transfer", "--from", "storage-a", "--to", "storage-b", "--flow", parent,
+                "--flow", child);
+        assertEquals(0, whole.status(), whole.toString());
+        assertEquals("storage-b", row(store, child).storageId());
     }
 
     /** As a DBA would: each statement in turn, comments skipped. */
