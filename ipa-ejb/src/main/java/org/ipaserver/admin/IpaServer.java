@@ -91,6 +91,12 @@ public class IpaServer implements LaunchGate {
     /** Timers due before this instant are the restore phase's; later ones are ordinary work. */
     private final java.time.Instant startedAt = java.time.Instant.now();
     /**
+     * The restore phase lasts until no job due before this instant is left: this instance's start,
+     * or its last take-over (the flows it took over are restored as its own are at a start).
+     */
+    private volatile java.time.Instant restoreUntil = startedAt;
+    private final Object restoreLock = new Object();
+    /**
      * This server process: the same across redeployments in one JVM (which are the same instance),
      * another after a restart.
      */
@@ -250,7 +256,8 @@ public class IpaServer implements LaunchGate {
                     + "still holds it; try again shortly";
         }
         if (restoring && parameters.blockLaunchDuringRestore()) {
-            return "the server is restoring flows (PAS_blockLaunchDuringRestore); try again shortly";
+            return "the server is restoring flows, its own or those it took over (PAS_blockLaunchDuringRestore); try "
+                    + "again shortly";
         }
         return null;
     }
@@ -275,9 +282,16 @@ public class IpaServer implements LaunchGate {
                 restored = true;
             }
             workers.poll();
-            if (restoring && jobs.overdueAt(startedAt) == 0) {
-                restoring = false;
-                LOG.info("IPA Server restored its waiting flows; launches are open");
+            var until = restoreUntil;
+            if (restoring && jobs.overdueAt(until) == 0) {
+                synchronized (restoreLock) {
+                    if (until != restoreUntil) {
+                        return; // a take-over came in between: its flows are restored first
+                    }
+                    restoring = false;
+                }
+                LOG.info("IPA Server restored its waiting flows" + (until == startedAt ? "" : ", those it took "
+                        + "over included") + "; launches are open");
             }
         } catch (RuntimeException e) {
             if (StoreFailures.unreachable(e)) {
@@ -306,11 +320,22 @@ public class IpaServer implements LaunchGate {
                     }
                     case LOST_RACE -> {
                     }
-                    case TAKEN -> LOG.warning("IPA Server took over storage ID " + dead.storageId() + " (its lease "
-                            + "ran out): " + outcome.flows() + " unfinished flows moved to storage ID "
-                            + engine.storageId() + ", " + outcome.workItemsHeld() + " work items came back held, "
-                            + outcome.callsRestoredInError() + " calls in flight restored in error; in "
-                            + (System.currentTimeMillis() - started) + " ms");
+                    case TAKEN -> {
+                        LOG.warning("IPA Server took over storage ID " + dead.storageId() + " (its lease "
+                                + "ran out): " + outcome.flows() + " unfinished flows moved to storage ID "
+                                + engine.storageId() + ", " + outcome.workItemsHeld() + " work items came back held, "
+                                + outcome.callsRestoredInError() + " calls in flight restored in error; in "
+                                + (System.currentTimeMillis() - started) + " ms");
+                        // their overdue timers are restored before new work, as this instance's own at a start
+                        synchronized (restoreLock) {
+                            restoreUntil = java.time.Instant.now();
+                            restoring = true;
+                        }
+                        if (parameters.blockLaunchDuringRestore()) {
+                            LOG.info("IPA Server holds launches until the flows it took over are restored "
+                                    + "(PAS_blockLaunchDuringRestore)");
+                        }
+                    }
                 }
                 renewedAt = started; // the take-over renewed this instance's lease first
             }
