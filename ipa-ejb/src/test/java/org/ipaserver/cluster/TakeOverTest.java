@@ -38,24 +38,6 @@ import org.junit.jupiter.api.Test;
 class TakeOverTest {
 
     private static final Duration LEASE = Duration.ofSeconds(10);
-    private static final String PROCESSES = """
-            {"name": "Sleeper", "startState": "S", "variables": [{"name": "A", "type": "Integer", "initial": 1}],
-             "states": [{"name": "S", "actions": [{"type": "Wait", "duration": "PT1M"},
-               {"type": "UpdateVariables", "assignments": [{"variable": "A", "value": "${A + 1}"}]}]}]}
-            """;
-    private static final String REVIEW = """
-            {"name": "Review", "startState": "S", "variables": [{"name": "Outcome", "type": "String"}],
-             "forms": [{"name": "Check", "fields": [], "buttons": [{"name": "Approve"}]}],
-             "states": [{"name": "S", "actions": [
-               {"type": "SendWorkItemToUser", "form": "Check", "user": "alice",
-                "exits": {"Approve": [{"type": "UpdateVariables",
-                                       "assignments": [{"variable": "Outcome", "value": "approved"}]}]}}]}]}
-            """;
-    private static final String SCORING = """
-            {"name": "Scoring", "startState": "S", "variables": [{"name": "Score", "type": "Integer"}],
-             "states": [{"name": "S", "actions": [
-               {"type": "RunHandler", "handler": "score", "outputs": {"Score": "Score"}, "timeout": "PT30S"}]}]}
-            """;
 
     private final DefinitionCatalog catalog = new DefinitionCatalog(new Expressions());
     private LocalStore store;
@@ -125,9 +107,9 @@ class TakeOverTest {
         store = newStore();
         var at = Instant.parse("2026-05-01T08:00:00Z");
         store.run(em -> {
-            catalog.publish(em, PROCESSES, "designer", at);
-            catalog.publish(em, REVIEW, "designer", at);
-            catalog.publish(em, SCORING, "designer", at);
+            catalog.publish(em, ClusterProcesses.SLEEPER, "designer", at);
+            catalog.publish(em, ClusterProcesses.REVIEW, "designer", at);
+            catalog.publish(em, ClusterProcesses.SCORING, "designer", at);
         });
         a = new Node("storage-a");
         b = new Node("storage-b");
@@ -198,7 +180,7 @@ class TakeOverTest {
         assertEquals(2L, store.inTransaction(em -> b.engine.view(em, sleeper)).variables().get("A"));
         store.run(em -> b.desk.complete(em, item.id(), Caller.named("alice"), "Approve", Map.of(),
                 store.inTransaction(e -> b.desk.get(e, item.id(), Caller.named("alice"))).version()));
-        assertEquals("approved", store.inTransaction(em -> b.engine.view(em, review)).variables().get("Outcome"));
+        assertEquals("it's approved", store.inTransaction(em -> b.engine.view(em, review)).variables().get("Outcome"));
     }
 
     @Test

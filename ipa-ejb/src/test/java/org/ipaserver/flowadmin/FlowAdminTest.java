@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.ipaserver.catalog.DefinitionCatalog;
+import org.ipaserver.cluster.ClusterProcesses;
 import org.ipaserver.cluster.InstanceRegistry;
 import org.ipaserver.expression.Expressions;
 import org.ipaserver.flow.FlowEngine;
@@ -41,25 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
 class FlowAdminTest {
 
     private static final Duration LEASE = Duration.ofSeconds(10);
-    private static final String SLEEPER = """
-            {"name": "Sleeper", "startState": "S", "variables": [{"name": "A", "type": "Integer", "initial": 1}],
-             "states": [{"name": "S", "actions": [{"type": "Wait", "duration": "PT1M"},
-               {"type": "UpdateVariables", "assignments": [{"variable": "A", "value": "${A + 1}"}]}]}]}
-            """;
-    private static final String REVIEW = """
-            {"name": "Review", "startState": "S", "variables": [{"name": "Outcome", "type": "String"}],
-             "forms": [{"name": "Check", "fields": [], "buttons": [{"name": "Approve"}]}],
-             "states": [{"name": "S", "actions": [
-               {"type": "SendWorkItemToUser", "form": "Check", "user": "alice",
-                "exits": {"Approve": [{"type": "UpdateVariables",
-                                       "assignments": [{"variable": "Outcome", "value": "it's approved"}]}]}}]}]}
-            """;
-    private static final String SCORING = """
-            {"name": "Scoring", "startState": "S", "variables": [{"name": "Score", "type": "Integer"}],
-             "states": [{"name": "S", "actions": [
-               {"type": "RunHandler", "handler": "score", "outputs": {"Score": "Score"}, "timeout": "PT30S"}]}]}
-            """;
-
     private static final String PARENT = """
             {"name": "Parent", "startState": "S", "states": [{"name": "S", "actions": [
                {"type": "RunProcess", "process": "Sleeper"}]}]}
@@ -85,9 +67,9 @@ class FlowAdminTest {
     void open() {
         store = newStore();
         store.run(em -> {
-            catalog.publish(em, SLEEPER, "designer", clock.instant());
-            catalog.publish(em, REVIEW, "designer", clock.instant());
-            catalog.publish(em, SCORING, "designer", clock.instant());
+            catalog.publish(em, ClusterProcesses.SLEEPER, "designer", clock.instant());
+            catalog.publish(em, ClusterProcesses.REVIEW, "designer", clock.instant());
+            catalog.publish(em, ClusterProcesses.SCORING, "designer", clock.instant());
             catalog.publish(em, PARENT, "designer", clock.instant());
         });
     }
