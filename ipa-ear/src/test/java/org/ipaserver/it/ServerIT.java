@@ -61,6 +61,7 @@ class ServerIT {
 
         assertEquals(200, ready.statusCode(), ready::body);
         assertTrue(ready.body().contains("ipa-flow-store"), ready::body);
+        assertTrue(ready.body().contains("\"name\":\"ipa-load\",\"status\":\"UP\""), "not overloaded: " + ready.body());
         if (System.getProperty("ipa.it.db", "h2").equals("h2")) {
             assertTrue(ready.body().contains("41044"), "the embedded default database is reported: " + ready.body());
         } else {
