@@ -111,8 +111,9 @@ public final class FlowAdmin {
                 var dir = Path.of(options.required("dir"));
                 List<String> ids;
                 if (!options.flows.isEmpty()) {
-                    ids = options.flows;
+                    ids = options.flows.stream().distinct().toList();
                     ids.forEach(id -> Database.id(id, "--flow"));
+                    Transfer.wholeTrees(db, ids, "");
                 } else if (options.values.containsKey("storage-id")) {
                     ids = db.strings("SELECT flow_id FROM flowexec_Flows WHERE storage_id = "
                             + db.text(Database.id(storageId(options.values.get("storage-id")), "--storage-id"))

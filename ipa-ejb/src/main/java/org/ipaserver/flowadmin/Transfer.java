@@ -68,15 +68,7 @@ final class Transfer {
             throw new Database.Refused("storage ID " + from + " owns no unfinished flow: nothing to transfer");
         }
         if (!flowIds.isEmpty()) {
-            var relatives = new ArrayList<>(db.strings("SELECT flow_id FROM flowexec_Flows WHERE storage_id = "
-                    + db.text(from) + " AND ended_at IS NULL AND (parent_flow_id IN " + db.ids(flowIds)
-                    + " OR flow_id IN (SELECT parent_flow_id FROM flowexec_Flows WHERE flow_id IN " + db.ids(flowIds) + "))"));
-            relatives.removeAll(flowIds);
-            if (!relatives.isEmpty()) {
-                throw new Database.Refused("a flow tree moves whole (a parent and the flows it runs share an owner): "
-                        + "name its unfinished parent or child flows too: " + String.join(", ", relatives)
-                        + "; nothing was changed");
-            }
+            wholeTrees(db, flowIds, "storage_id = " + db.text(from) + " AND ");
         }
         var changes = new ArrayList<Database.Change>();
         var guards = new ArrayList<String>();
@@ -120,6 +112,23 @@ final class Transfer {
                 "UPDATE flowexec_Flows SET storage_id = " + db.text(to) + ", owner_epoch = " + epoch
                         + ", row_version = row_version + 1, lease_until = NULL WHERE " + unfinished, found.size()));
         return new Plan(from, to, found.size(), changes);
+    }
+
+    /**
+     * Refuses a choice of flows that splits a tree: a parent and the flows it runs share an owner,
+     * so an unfinished parent or child of a flow named (among the rows {@code where} selects) must
+     * be named too.
+     */
+    static void wholeTrees(Database db, List<String> flowIds, String where) throws SQLException {
+        var relatives = new ArrayList<>(db.strings("SELECT flow_id FROM flowexec_Flows WHERE " + where
+                + "ended_at IS NULL AND (parent_flow_id IN " + db.ids(flowIds)
+                + " OR flow_id IN (SELECT parent_flow_id FROM flowexec_Flows WHERE flow_id IN " + db.ids(flowIds) + "))"));
+        relatives.removeAll(flowIds);
+        if (!relatives.isEmpty()) {
+            throw new Database.Refused("a flow tree moves whole (a parent and the flows it runs share an owner): "
+                    + "name its unfinished parent or child flows too: " + String.join(", ", relatives)
+                    + "; nothing was changed");
+        }
     }
 
     static String describe(Database db, String storageId) throws SQLException {

@@ -262,6 +262,9 @@ class FlowAdminTest {
         var half = flowAdmin(store, "transfer", "--from", "storage-a", "--to", "storage-b", "--flow", parent);
         assertEquals(1, half.status(), half.toString());
         assertTrue(half.err().contains("a flow tree moves whole") && half.err().contains(child), half.err());
+        var halfExport = flowAdmin(store, "export", "--dir", dir.toString(), "--flow", child);
+        assertEquals(1, halfExport.status(), halfExport.toString());
+        assertTrue(halfExport.err().contains(parent), halfExport.err());
         var whole = flowAdmin(store, "transfer", "--from", "storage-a", "--to", "storage-b", "--flow", parent,
                 "--flow", child);
         assertEquals(0, whole.status(), whole.toString());
