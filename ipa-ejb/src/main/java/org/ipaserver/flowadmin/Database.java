@@ -155,14 +155,10 @@ final class Database implements AutoCloseable {
         connection.setReadOnly(true);
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         try {
-            var result = reads.run();
-            connection.commit();
-            return result;
+            return reads.run();
         } finally {
-            if (!connection.getAutoCommit()) {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
+            connection.rollback(); // it only read
+            connection.setAutoCommit(true);
             connection.setReadOnly(false);
         }
     }

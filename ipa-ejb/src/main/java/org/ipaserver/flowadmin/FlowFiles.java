@@ -53,8 +53,8 @@ final class FlowFiles {
             for (var table : TABLES) {
                 tables.add(table, rows(db, "SELECT * FROM " + table + " WHERE flow_id = " + db.text(id)));
             }
-            var rows = tables.build();
-            var flowRows = rows.getJsonObject("flowexec_Flows").getJsonArray("rows");
+            var flowTables = tables.build();
+            var flowRows = flowTables.getJsonObject("flowexec_Flows").getJsonArray("rows");
             if (flowRows.isEmpty()) {
                 throw new Database.Refused("no flow " + id + "; the files before it were written");
             }
@@ -64,13 +64,13 @@ final class FlowFiles {
                     + row.getJsonNumber("definition_version").longValue()));
             try (var out = Files.newBufferedWriter(dir.resolve(id + ".json"));
                  var json = Json.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createGenerator(out)) {
-                json.write(flow.add("tables", rows).build());
+                json.write(flow.add("tables", flowTables).build());
             }
         }
         return flowIds.size();
     }
 
-    /** {"columns": [...], "rows": [{column: value}]}: values as JSON, times as ISO local date-times in UTC. */
+    /** {"rows": [{column: value}]}: values as JSON, times as ISO local date-times in UTC. */
     private static JsonObject rows(Database db, String query) throws SQLException {
         var rows = Json.createArrayBuilder();
         try (var statement = db.connection.createStatement(); var result = statement.executeQuery(query)) {
