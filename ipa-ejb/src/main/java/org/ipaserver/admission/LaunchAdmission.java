@@ -15,8 +15,9 @@ import org.ipaserver.admin.InvalidServerParameterException;
  * MicroProfile Config: {@code ipa.admission.permits} (launches at once; 4 per processor, at most 32),
  * {@code ipa.admission.overloadedAfterMillis} (1000), {@code ipa.admission.whenOverloaded}
  * (refuse or queue; refuse), {@code ipa.admission.maxWaitMillis} (queue: 10000) and
- * {@code ipa.admission.maxQueue} (24): together they stay below the server's 64 HTTP threads, so
- * that other requests are served while launches wait. A bad value stops the deployment, naming it.
+ * {@code ipa.admission.maxQueue} (what the server's 64 HTTP threads leave beside the permits and 8
+ * threads for other requests: 48 on 2 processors): a burst that a pause of the JVM or the database
+ * makes is waited out instead of refused, and other requests are still served while launches wait. A bad value stops the deployment, naming it.
  */
 @ApplicationScoped
 public class LaunchAdmission {
@@ -45,7 +46,7 @@ public class LaunchAdmission {
                 Math.min(32, 4 * Runtime.getRuntime().availableProcessors()), 1, problems);
         long overloadedAfter = number(lookup, "ipa.admission.overloadedAfterMillis", 1000, 0, problems);
         long maxWait = number(lookup, "ipa.admission.maxWaitMillis", 10_000, 0, problems);
-        int maxQueue = number(lookup, "ipa.admission.maxQueue", 24, 0, problems);
+        int maxQueue = number(lookup, "ipa.admission.maxQueue", Math.max(0, HTTP_THREADS - 8 - permits), 0, problems);
         var when = lookup.apply("ipa.admission.whenOverloaded").map(v -> v.trim().toUpperCase(Locale.ROOT)).orElse("REFUSE");
         if (!when.equals("REFUSE") && !when.equals("QUEUE")) {
             problems.add("ipa.admission.whenOverloaded = '" + lookup.apply("ipa.admission.whenOverloaded").orElse("")

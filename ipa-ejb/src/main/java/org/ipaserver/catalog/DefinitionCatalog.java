@@ -6,13 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.ipaserver.definition.CompiledProcess;
 import org.ipaserver.definition.Problem;
 import org.ipaserver.expression.Expressions;
 
 /**
  * The published definitions: validation, publication as a new version, and compiled versions
- * ready to run. A published version never changes, so its compiled form is cached for good.
+ * ready to run. A published version never changes, so its compiled form is cached for good. Which
+ * version is a process's latest is read again after {@link #LATEST_TRUSTED_NANOS}: a launch without
+ * a version would otherwise ask the database each time, and another instance may have published.
  */
 public final class DefinitionCatalog {
 
@@ -25,8 +29,21 @@ public final class DefinitionCatalog {
     public record Published(String name, int version, boolean testVersion, List<Problem> warnings) {
     }
 
+    /**
+     * How long a process's latest version, once read, is used without reading it again: a version
+     * published on another instance of a cluster is launched here at most this long after its commit
+     * (one published here is at once).
+     */
+    public static final long LATEST_TRUSTED_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private record Latest(int version, long readAt) {
+    }
+
     private final Expressions expressions;
     private final Map<DefinitionRecord.Key, CompiledProcess> compiled = new ConcurrentHashMap<>();
+    private final Map<String, Latest> latest = new ConcurrentHashMap<>();
+    /** Counts {@link #forgetLatest} calls: a reading that began before one must not be kept. */
+    private final AtomicLong forgettings = new AtomicLong();
 
     public DefinitionCatalog(Expressions expressions) {
         this.expressions = expressions;
@@ -60,6 +77,7 @@ public final class DefinitionCatalog {
         em.persist(new DefinitionRecord(definition.name(), version, definition.description(), now, publishedBy,
                 json, test));
         em.flush();
+        forgetLatest(definition.name());
         return new Published(definition.name(), version, test, report.warnings());
     }
 
@@ -96,9 +114,29 @@ public final class DefinitionCatalog {
                 .toList();
     }
 
+    /**
+     * Drops what this instance knows of {@code name}'s latest version. {@link #publish} does, and its
+     * caller should again once the publication has committed: a launch that read the latest version
+     * before that commit would keep the one before it.
+     */
+    public void forgetLatest(String name) {
+        forgettings.incrementAndGet();
+        latest.remove(name);
+    }
+
+    /** A process never published is not remembered: its first version is launched as soon as it commits. */
     private Optional<Integer> latestVersion(EntityManager em, String name) {
+        var known = latest.get(name);
+        if (known != null && System.nanoTime() - known.readAt() < LATEST_TRUSTED_NANOS) {
+            return Optional.of(known.version());
+        }
+        long before = forgettings.get();
+        long readAt = System.nanoTime();
         var max = em.createQuery("SELECT MAX(d.version) FROM DefinitionRecord d WHERE d.name = :name "
                         + "AND d.testVersion = false", Integer.class).setParameter("name", name).getSingleResult();
+        if (max != null && forgettings.get() == before) {
+            latest.put(name, new Latest(max, readAt));
+        }
         return Optional.ofNullable(max);
     }
 

@@ -22,6 +22,7 @@ class LaunchAdmissionTest {
         assertEquals(4 * Runtime.getRuntime().availableProcessors(), defaults.permits());
         assertEquals(AdmissionGate.WhenOverloaded.REFUSE, defaults.whenOverloaded());
         assertEquals(Duration.ofSeconds(1), defaults.overloadedAfter());
+        assertEquals(Math.max(0, 64 - 8 - defaults.permits()), defaults.maxQueue(), "what the HTTP threads leave");
         var set = settings(Map.of("ipa.admission.permits", " 3 ", "ipa.admission.whenOverloaded", "Queue",
                 "ipa.admission.maxWaitMillis", "2500", "ipa.admission.maxQueue", "0"));
         assertEquals(new AdmissionGate.Settings(3, Duration.ofSeconds(1), AdmissionGate.WhenOverloaded.QUEUE,

@@ -11,9 +11,9 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import org.ipaserver.refusal.InvalidInput.FieldError;
 
@@ -27,6 +27,13 @@ final class BodyBinder {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
     private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    /** A record's components, asked once per type: reflection's answer is a fresh copy each time, and slow. */
+    private static final ClassValue<List<RecordComponent>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<RecordComponent> computeValue(Class<?> type) {
+            return List.of(type.getRecordComponents());
+        }
+    };
 
     private BodyBinder() {
     }
@@ -34,7 +41,7 @@ final class BodyBinder {
     /** The record of {@code type} for the body (no body or null counts as {}); 400 with every bad field. */
     static <T extends JsonBody> T bind(JsonValue json, Class<T> type) {
         JsonObject body = RequestBodies.object(json);
-        var components = Arrays.asList(type.getRecordComponents());
+        var components = COMPONENTS.get(type);
         var errors = new ArrayList<FieldError>();
         var names = components.stream().map(RecordComponent::getName).toList();
         body.keySet().stream().filter(k -> !names.contains(k)).sorted()

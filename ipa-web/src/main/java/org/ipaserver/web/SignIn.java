@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.security.Principal;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.security.auth.Subject;
 import javax.security.auth.callback.Callback;
@@ -41,6 +42,8 @@ public class SignIn implements HttpAuthenticationMechanism {
     public static final String CLIENT_HEADER = "X-Requested-With";
     static final String CHALLENGE = "Basic realm=\"ipa\"";
 
+    private final AcceptedCredentials accepted = new AcceptedCredentials();
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -57,7 +60,7 @@ public class SignIn implements HttpAuthenticationMechanism {
                 return refusePlainHttp(response);
             }
             var user = form != null ? form.getCaller() : basic.get().user();
-            var groups = realmGroups(context, user, form != null ? form.getPasswordAsString() : basic.get().password());
+            var groups = form != null ? realmGroups(context, user, form.getPasswordAsString()) : basicGroups(context, basic.get());
             if (groups.isEmpty()) {
                 // the sign-in form's own failure: no challenge, the page says it
                 return unauthorized(request, response, "the user name or the password is wrong", form == null);
@@ -77,6 +80,21 @@ public class SignIn implements HttpAuthenticationMechanism {
                 ? unauthorized(request, response, "sign in: HTTP Basic with a user of the realm ipa, or the "
                         + "client's sign-in page", true)
                 : context.doNothing();
+    }
+
+    /** The realm's answer, or the one it gave lately for these credentials. */
+    private Optional<Set<String>> basicGroups(HttpMessageContext context, BasicCredentials credentials) {
+        long now = System.nanoTime();
+        var known = accepted.groups(credentials, now);
+        if (known.isPresent()) {
+            return known;
+        }
+        var groups = realmGroups(context, credentials.user(), credentials.password());
+        long seconds = WebSettings.credentialsCacheSeconds();
+        if (groups.isPresent() && seconds > 0) {
+            accepted.accepted(credentials, groups.get(), now + TimeUnit.SECONDS.toNanos(seconds));
+        }
+        return groups;
     }
 
     /**

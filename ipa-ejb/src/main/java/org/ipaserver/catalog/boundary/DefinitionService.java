@@ -52,7 +52,9 @@ public class DefinitionService {
      */
     public DefinitionCatalog.Published publish(String json, boolean test) {
         var self = caller.getBusinessObject(DefinitionService.class);
-        return UniqueKeys.retrying(PUBLISH_ATTEMPTS, () -> self.publishOnce(json, test));
+        var published = UniqueKeys.retrying(PUBLISH_ATTEMPTS, () -> self.publishOnce(json, test));
+        catalog.forgetLatest(published.name()); // committed now: no launch keeps the version before it
+        return published;
     }
 
     /** One attempt of {@link #publish}; callers use that. */
