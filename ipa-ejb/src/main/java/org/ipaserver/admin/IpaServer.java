@@ -22,6 +22,7 @@ import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ipaserver.admission.LaunchAdmission;
+import org.ipaserver.cluster.LoadBalance;
 import org.ipaserver.cluster.Membership;
 import org.ipaserver.cluster.StorageIdInUse;
 import org.ipaserver.flow.FlowEngine;
@@ -63,6 +64,8 @@ public class IpaServer implements LaunchGate {
     Membership membership;
     @Inject
     ServerParameters parameters;
+    @Inject
+    LoadBalance balance;
     @Inject
     FlowEngine engine;
     @Inject
@@ -303,14 +306,16 @@ public class IpaServer implements LaunchGate {
     }
 
     /**
-     * Takes over the flows of instances whose lease ran out; one survivor wins each (the claim is
-     * a conditional update), the others find nothing to do.
+     * Counts the live instances' active flows (PAS_LoadBalanceThreshold) and takes over the flows of
+     * instances whose lease ran out; one survivor wins each (the claim is a conditional update), the
+     * others find nothing to do.
      */
     private void takeOverScan() {
         if (stopping || epoch == 0 || !store.usable()) {
             return;
         }
         try {
+            balance.refresh(membership.activeFlows());
             for (var dead : membership.expired()) {
                 long started = System.currentTimeMillis();
                 var outcome = membership.takeOver(INCARNATION, dead);

@@ -72,6 +72,12 @@ public class Membership {
         return takeOver.takeOver(em, incarnation, dead);
     }
 
+    /** The live registrations with their active flows (PAS_LoadBalanceThreshold). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<LoadBalance.ActiveFlows> activeFlows() {
+        return LoadBalance.count(em, StoreClock.utc());
+    }
+
     public void release(String incarnation, long epoch) {
         registry.release(em, engine.storageId(), incarnation, epoch);
     }

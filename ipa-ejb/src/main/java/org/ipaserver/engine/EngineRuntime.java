@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.ipaserver.admin.ServerParameters;
+import org.ipaserver.cluster.LoadBalance;
 import org.ipaserver.catalog.DefinitionCatalog;
 import org.ipaserver.expression.Expressions;
 import org.ipaserver.flow.CallRequest;
@@ -40,6 +41,7 @@ public class EngineRuntime {
     private FlowEngine engine;
     private WorkItemDesk desk;
     private WorkItemRouter router;
+    private final LoadBalance balance = new LoadBalance();
 
     @PostConstruct
     void start() {
@@ -55,6 +57,12 @@ public class EngineRuntime {
     @Produces
     public WorkItemDesk desk() {
         return desk;
+    }
+
+    /** PAS_LoadBalanceThreshold: the live instances' active flows, as this instance last counted them. */
+    @Produces
+    public LoadBalance balance() {
+        return balance;
     }
 
     @Produces

@@ -157,6 +157,32 @@ public final class FlowEngine {
                 List.of());
     }
 
+    /**
+     * PAS_LoadBalanceThreshold: launches a flow as {@code to}'s, another instance's. It is checked,
+     * written and told as {@link #launch} does, but stands at its start, waiting on a timer due now:
+     * {@code to}'s job workers run it as a timer that fires. The caller holds {@code to}'s
+     * registration at that epoch locked for its transaction, so that a re-registration or a
+     * take-over of {@code to} moves this flow with the others.
+     */
+    public FlowRecord handOver(EntityManager em, String id, FlowOwner to, String definition, Integer version,
+                               Map<String, JsonValue> variables, String launchedBy) {
+        var process = catalog.find(em, definition, version)
+                .orElseThrow(() -> new FlowExceptions.UnknownDefinition(definition, version));
+        var inputs = FlowInputs.check(process, variables);
+        var now = clock.instant();
+        var record = new FlowRecord(id, process, to, launchedBy, null, 0, now);
+        em.persist(record);
+        var run = new FlowRun(process, record, executor.start(process, inputs), null);
+        tell(em, record, FlowEvent.Kind.LAUNCHED, data("handedTo", to.storageId()), run.state.globals());
+        run.state.waitingOn = "its start by instance " + to.storageId() + " (handed over: PAS_LoadBalanceThreshold)";
+        run.state.wakeAt = now;
+        record.update(FlowStatus.WAITING, run.state, now);
+        tell(em, record, FlowEvent.Kind.WAITING_ON, data("on", "timer", "until", now, "description",
+                record.waitingOn()), Map.of());
+        run.save(em, now);
+        return record;
+    }
+
     private FlowRun start(EntityManager em, String id, String definition, Integer version,
                           Map<String, JsonValue> variables, String launchedBy) {
         var process = catalog.find(em, definition, version)

@@ -10,7 +10,9 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Map;
+import org.ipaserver.admin.ServerParameters;
 import org.ipaserver.catalog.DefinitionCatalog;
+import org.ipaserver.cluster.LoadBalance;
 import org.ipaserver.routing.Callers;
 import org.ipaserver.security.AccessDenied;
 import org.ipaserver.security.Caller;
@@ -40,6 +42,10 @@ public class FlowService {
     LaunchGate gate;
     @EJB
     org.ipaserver.catalog.boundary.DefinitionService definitions;
+    @Inject
+    LoadBalance balance;
+    @Inject
+    ServerParameters parameters;
 
     /**
      * Launches a flow and answers what its row says: no variables, history or related interactions,
@@ -57,7 +63,10 @@ public class FlowService {
         return redacted(engine.view(em, id));
     }
 
-    /** {@code id} comes from {@link FlowIds#next()}: the caller can name the flow if the commit's answer is lost. */
+    /**
+     * {@code id} comes from {@link FlowIds#next()}: the caller can name the flow if the commit's answer
+     * is lost. Past PAS_LoadBalanceThreshold the flow is handed to a less loaded live instance.
+     */
     private void start(String id, String definition, Integer version, Map<String, JsonValue> variables) {
         require(Right.LAUNCH, definition, "launch process '" + definition + "'");
         if (version != null) { // only a named version can be a test version; the latest needs no call to ask
@@ -67,7 +76,13 @@ public class FlowService {
         if (blocked != null) {
             throw new FlowExceptions.LaunchesBlocked(blocked);
         }
-        engine.launch(em, id, definition, version, variables, user());
+        var handTo = balance.target(engine.storageId(), parameters.loadBalanceThreshold())
+                .flatMap(target -> LoadBalance.hold(em, target, StoreClock.utc()));
+        if (handTo.isPresent()) {
+            engine.handOver(em, id, handTo.get(), definition, version, variables, user());
+        } else {
+            engine.launch(em, id, definition, version, variables, user());
+        }
     }
 
     /** The processes the caller may launch (by the role or a grant), each with its latest version. */
