@@ -35,13 +35,20 @@ public final class LoadBalance {
 
     private volatile Map<String, Counted> live = Map.of();
 
-    /** The live registrations with their active flows, as the database has them now. */
+    /**
+     * The live registrations with their active flows, as the database has them now. An instance
+     * alone has no one to hand launches to: its flows are not counted.
+     */
     public static List<ActiveFlows> count(EntityManager em, Clock clock) {
         var active = List.of(FlowStatus.RUNNING.code(), FlowStatus.WAITING.code(), FlowStatus.ERROR.code(),
                 FlowStatus.RESTORED_IN_ERROR.code());
-        return em.createQuery("SELECT i.storageId, i.epoch FROM Instance i WHERE i.status = :live "
+        var live = em.createQuery("SELECT i.storageId, i.epoch FROM Instance i WHERE i.status = :live "
                         + "AND i.leaseUntil > :now ORDER BY i.storageId", Object[].class)
-                .setParameter("live", Instance.LIVE).setParameter("now", clock.instant()).getResultList().stream()
+                .setParameter("live", Instance.LIVE).setParameter("now", clock.instant()).getResultList();
+        if (live.size() < 2) {
+            return live.stream().map(row -> new ActiveFlows((String) row[0], (Long) row[1], 0)).toList();
+        }
+        return live.stream()
                 .map(row -> new ActiveFlows((String) row[0], (Long) row[1], em.createQuery(
                                 "SELECT COUNT(f) FROM FlowRecord f WHERE f.storageId = :id AND f.status IN :active",
                                 Long.class) // one range of ix_flows_storage per status: ended flows are not read
