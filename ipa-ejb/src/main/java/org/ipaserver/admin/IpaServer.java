@@ -119,8 +119,9 @@ public class IpaServer implements LaunchGate {
                 + parameters.asMap() + "; launch admission " + admission.load()); // a bad setting stops it here
         recheck = new StoreRecheck(pollMillis, 10_000);
         checkStore();
-        poller = scheduler.scheduleWithFixedDelay(this::tick, 0, pollMillis, TimeUnit.MILLISECONDS);
-        takeOverScan = scheduler.scheduleWithFixedDelay(this::takeOverScan, takeOverScanMillis,
+        poller = scheduler.scheduleWithFixedDelay(PooledThreads.guarded(this::tick), 0, pollMillis,
+                TimeUnit.MILLISECONDS);
+        takeOverScan = scheduler.scheduleWithFixedDelay(PooledThreads.guarded(this::takeOverScan), takeOverScanMillis,
                 Math.max(100, takeOverScanMillis), TimeUnit.MILLISECONDS);
     }
 
@@ -314,8 +315,21 @@ public class IpaServer implements LaunchGate {
         if (stopping || epoch == 0 || !store.usable()) {
             return;
         }
+        takeOvers();
+        countActiveFlows();
+    }
+
+    /** After the take-overs, and apart: a slow or failed count must not hold one up. */
+    private void countActiveFlows() {
         try {
             balance.refresh(membership.activeFlows());
+        } catch (RuntimeException e) {
+            LOG.fine("Counting the instances' active flows failed: " + JobWorkers.reason(e));
+        }
+    }
+
+    private void takeOvers() {
+        try {
             for (var dead : membership.expired()) {
                 long started = System.currentTimeMillis();
                 var outcome = membership.takeOver(INCARNATION, dead);

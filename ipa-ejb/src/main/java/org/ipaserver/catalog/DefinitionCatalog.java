@@ -135,7 +135,11 @@ public final class DefinitionCatalog {
         var max = em.createQuery("SELECT MAX(d.version) FROM DefinitionRecord d WHERE d.name = :name "
                         + "AND d.testVersion = false", Integer.class).setParameter("name", name).getSingleResult();
         if (max != null && forgettings.get() == before) {
-            latest.put(name, new Latest(max, readAt));
+            var read = new Latest(max, readAt);
+            latest.put(name, read);
+            if (forgettings.get() != before) { // a publication committed between the check and the put
+                latest.remove(name, read);
+            }
         }
         return Optional.ofNullable(max);
     }

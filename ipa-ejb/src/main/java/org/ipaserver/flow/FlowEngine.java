@@ -177,6 +177,7 @@ public final class FlowEngine {
         run.state.waitingOn = "its start by instance " + to.storageId() + " (handed over: PAS_LoadBalanceThreshold)";
         run.state.wakeAt = now;
         record.update(FlowStatus.WAITING, run.state, now);
+        stateChanged(em, record, null); // it has entered its start state, as a launch tells
         tell(em, record, FlowEvent.Kind.WAITING_ON, data("on", "timer", "until", now, "description",
                 record.waitingOn()), Map.of());
         run.save(em, now);

@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ipaserver.admin.PooledThreads;
 import org.ipaserver.store.StoreClock;
 
 /**
@@ -80,7 +81,8 @@ public class MonitorHub {
 
     private synchronized void start() {
         if (ticking == null || ticking.isDone()) {
-            ticking = scheduler.scheduleWithFixedDelay(this::tick, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+            ticking = scheduler.scheduleWithFixedDelay(PooledThreads.guarded(this::tick), 0, TICK.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
     }
 

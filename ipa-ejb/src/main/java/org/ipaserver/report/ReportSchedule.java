@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ipaserver.admin.IpaServer;
+import org.ipaserver.admin.PooledThreads;
 import org.ipaserver.job.JobWorkers;
 
 /**
@@ -45,7 +46,8 @@ public class ReportSchedule {
 
     @PostConstruct
     void start() {
-        passes = scheduler.scheduleWithFixedDelay(this::pass, Math.min(5, periodSeconds), periodSeconds, TimeUnit.SECONDS);
+        passes = scheduler.scheduleWithFixedDelay(PooledThreads.guarded(this::pass), Math.min(5, periodSeconds),
+                periodSeconds, TimeUnit.SECONDS);
     }
 
     @PreDestroy

@@ -178,32 +178,38 @@ class LoadBalanceTest {
         var target = balance.target("storage-a", 2).orElseThrow();
         var owner = target.storageId().equals("storage-b") ? b : c;
         var held = new CountDownLatch(1);
-        var pool = Executors.newSingleThreadExecutor();
+        var commit = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(2);
         try {
             var handing = pool.submit(() -> store.inTransaction(em -> {
                 var to = LoadBalance.hold(em, target, clock).orElseThrow();
                 var id = a.engine.handOver(em, FlowIds.next(), to, "Doubler", null, Map.of(), "bob").id();
                 em.flush();
                 held.countDown();
-                sleep(300); // the registration below starts meanwhile and must wait for this commit
+                await(commit);
                 return id;
             }));
             assertTrue(held.await(10, TimeUnit.SECONDS));
-            long epoch = owner.register();
+            var registering = pool.submit(owner::register);
+            Thread.sleep(500);
+            assertFalse(registering.isDone(), "the registration waits for the hand-over's commit");
+            commit.countDown();
             var id = handing.get(10, TimeUnit.SECONDS);
+            long epoch = registering.get(10, TimeUnit.SECONDS);
 
             var moved = store.inTransaction(em -> em.find(FlowRecord.class, id));
             assertEquals(epoch, moved.ownerEpoch(), "the handed flow belongs to the new registration");
             assertTrue(owner.dueTimers().contains(id), "and is not stuck under the old epoch");
             assertTrue(owner.resume(id));
         } finally {
+            commit.countDown();
             pool.shutdownNow();
         }
     }
 
-    private static void sleep(long millis) {
+    private static void await(CountDownLatch latch) {
         try {
-            Thread.sleep(millis);
+            latch.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.ipaserver.admin.PooledThreads;
 import org.ipaserver.workitem.WorkItemService;
 import org.ipaserver.workitem.WorkListMark;
 
@@ -64,8 +65,8 @@ public class WorkListWatch {
 
     private synchronized void start() {
         if (ticking == null || ticking.isDone()) {
-            ticking = scheduler.scheduleWithFixedDelay(this::tick, EVERY.toMillis(), EVERY.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            ticking = scheduler.scheduleWithFixedDelay(PooledThreads.guarded(this::tick), EVERY.toMillis(),
+                    EVERY.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -57,9 +57,11 @@ final class AcceptedCredentials {
     private String key(BasicCredentials credentials) {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
+            var user = credentials.user().getBytes(StandardCharsets.UTF_8);
             digest.update(salt);
-            digest.update(credentials.user().getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0); // "ab"+"c" and "a"+"bc" differ
+            // the user's length first: no user and password run together as another pair would
+            digest.update(java.nio.ByteBuffer.allocate(4).putInt(user.length).array());
+            digest.update(user);
             digest.update(credentials.password().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {

@@ -19,14 +19,11 @@ class AcceptedCredentialsTest {
         assertEquals(Optional.empty(), accepted.groups(new BasicCredentials("alice", "secreT"), 999));
         assertEquals(Optional.empty(), accepted.groups(new BasicCredentials("alic", "esecret"), 999),
                 "user and password are not simply joined");
+        accepted.accepted(new BasicCredentials("a\0b", "c"), Set.of("ipa-admin"), 1_000);
+        assertEquals(Optional.empty(), accepted.groups(new BasicCredentials("a", "b\0c"), 999),
+                "nor joined with a separator a name could hold");
         assertEquals(Optional.empty(), accepted.groups(new BasicCredentials("bob", "secret"), 999));
         assertEquals(Optional.empty(), accepted.groups(new BasicCredentials("alice", "secret"), 1_000), "expired");
         assertEquals(Optional.empty(), accepted.groups(new BasicCredentials("alice", "secret"), 0), "and forgotten");
-    }
-
-    @Test
-    void anotherServerProcessKnowsNothing() {
-        accepted.accepted(new BasicCredentials("alice", "secret"), Set.of(), 1_000);
-        assertEquals(Optional.empty(), new AcceptedCredentials().groups(new BasicCredentials("alice", "secret"), 0));
     }
 }
