@@ -82,7 +82,7 @@ public class SignIn implements HttpAuthenticationMechanism {
                 : context.doNothing();
     }
 
-    /** The realm's answer, or the one it gave lately for these credentials. */
+    /** The realm's answer, or the one it gave lately for these credentials (a user with no group: every time). */
     private Optional<Set<String>> basicGroups(HttpMessageContext context, BasicCredentials credentials) {
         long now = System.nanoTime();
         var known = accepted.groups(credentials, now);
@@ -91,7 +91,9 @@ public class SignIn implements HttpAuthenticationMechanism {
         }
         var groups = realmGroups(context, credentials.user(), credentials.password());
         long seconds = WebSettings.credentialsCacheSeconds();
-        if (groups.isPresent() && seconds > 0) {
+        // Only an answer with the realm's groups in it: Open Liberty gives none (it fills them in itself at
+        // the login), and a login there that its own password check did not precede is refused.
+        if (groups.isPresent() && !groups.get().isEmpty() && seconds > 0) {
             accepted.accepted(credentials, groups.get(), now + TimeUnit.SECONDS.toNanos(seconds));
         }
         return groups;
