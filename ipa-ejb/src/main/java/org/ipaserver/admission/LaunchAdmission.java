@@ -17,7 +17,8 @@ import org.ipaserver.admin.InvalidServerParameterException;
  * (refuse or queue; refuse), {@code ipa.admission.maxWaitMillis} (queue: 10000) and
  * {@code ipa.admission.maxQueue} (what the server's 64 HTTP threads leave beside the permits and 8
  * threads for other requests: 48 on 2 processors): a burst that a pause of the JVM or the database
- * makes is waited out instead of refused, and other requests are still served while launches wait. A bad value stops the deployment, naming it.
+ * makes is waited out instead of refused, and other requests are still served while launches wait.
+ * A bad value stops the deployment, naming it.
  */
 @ApplicationScoped
 public class LaunchAdmission {

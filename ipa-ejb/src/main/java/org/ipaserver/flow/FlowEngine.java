@@ -166,14 +166,9 @@ public final class FlowEngine {
      */
     public FlowRecord handOver(EntityManager em, String id, FlowOwner to, String definition, Integer version,
                                Map<String, JsonValue> variables, String launchedBy) {
-        var process = catalog.find(em, definition, version)
-                .orElseThrow(() -> new FlowExceptions.UnknownDefinition(definition, version));
-        var inputs = FlowInputs.check(process, variables);
-        var now = clock.instant();
-        var record = new FlowRecord(id, process, to, launchedBy, null, 0, now);
-        em.persist(record);
-        var run = new FlowRun(process, record, executor.start(process, inputs), null);
-        tell(em, record, FlowEvent.Kind.LAUNCHED, data("handedTo", to.storageId()), run.state.globals());
+        var run = begin(em, id, to, definition, version, variables, launchedBy, data("handedTo", to.storageId()));
+        var record = run.record;
+        var now = record.startedAt();
         run.state.waitingOn = "its start by instance " + to.storageId() + " (handed over: PAS_LoadBalanceThreshold)";
         run.state.wakeAt = now;
         record.update(FlowStatus.WAITING, run.state, now);
@@ -186,14 +181,21 @@ public final class FlowEngine {
 
     private FlowRun start(EntityManager em, String id, String definition, Integer version,
                           Map<String, JsonValue> variables, String launchedBy) {
+        var run = begin(em, id, owner, definition, version, variables, launchedBy, Map.of());
+        advance(em, run, executor.run(run.process, run.state));
+        return run;
+    }
+
+    /** A new flow for {@code owner}, checked, written at its start and told as launched; not yet run. */
+    private FlowRun begin(EntityManager em, String id, FlowOwner owner, String definition, Integer version,
+                          Map<String, JsonValue> variables, String launchedBy, Map<String, Object> launched) {
         var process = catalog.find(em, definition, version)
                 .orElseThrow(() -> new FlowExceptions.UnknownDefinition(definition, version));
         var inputs = FlowInputs.check(process, variables);
         var record = new FlowRecord(id, process, owner, launchedBy, null, 0, clock.instant());
         em.persist(record);
         var run = new FlowRun(process, record, executor.start(process, inputs), null);
-        tell(em, record, FlowEvent.Kind.LAUNCHED, Map.of(), run.state.globals());
-        advance(em, run, executor.run(process, run.state));
+        tell(em, record, FlowEvent.Kind.LAUNCHED, launched, run.state.globals());
         return run;
     }
 
