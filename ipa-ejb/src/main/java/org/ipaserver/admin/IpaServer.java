@@ -22,6 +22,8 @@ import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ipaserver.admission.LaunchAdmission;
+import org.ipaserver.cluster.DataGrid;
+import org.ipaserver.cluster.Departures;
 import org.ipaserver.cluster.LoadBalance;
 import org.ipaserver.cluster.Membership;
 import org.ipaserver.cluster.StorageIdInUse;
@@ -39,7 +41,8 @@ import org.ipaserver.workitem.WorkItemService;
  * error), then poll for due jobs, first the timers that came due while the server was down.
  * Launches are refused while the store is unusable, and until those timers have fired when
  * PAS_blockLaunchDuringRestore is set. Every second it also looks for other instances whose lease
- * ran out and takes their flows over (see {@link org.ipaserver.cluster.TakeOver}).
+ * ran out, or that Payara's data grid saw leave and that renew it no more, and takes their flows
+ * over (see {@link org.ipaserver.cluster.TakeOver}).
  */
 @Startup
 @Singleton
@@ -67,6 +70,8 @@ public class IpaServer implements LaunchGate {
     @Inject
     LoadBalance balance;
     @Inject
+    Departures departures;
+    @Inject
     FlowEngine engine;
     @Inject
     LaunchAdmission admission;
@@ -87,6 +92,8 @@ public class IpaServer implements LaunchGate {
     private volatile boolean stopping;
     private ScheduledFuture<?> poller;
     private ScheduledFuture<?> takeOverScan;
+    /** Payara's data grid, which tells at once of an instance that left; none on other servers. */
+    private DataGrid grid;
     /** When this instance last renewed its lease (System.currentTimeMillis()); launches stop once it lapsed. */
     private volatile long renewedAt;
     /** Unreachable databases are re-checked with a back-off up to 10 s, a missing schema every poll. */
@@ -118,6 +125,7 @@ public class IpaServer implements LaunchGate {
         LOG.info("IPA Server starting; storage ID " + engine.storageId() + "; parameters "
                 + parameters.asMap() + "; launch admission " + admission.load()); // a bad setting stops it here
         recheck = new StoreRecheck(pollMillis, 10_000);
+        grid = DataGrid.join(departures::left, membership.lease().multipliedBy(3));
         checkStore();
         poller = scheduler.scheduleWithFixedDelay(PooledThreads.guarded(this::tick), 0, pollMillis,
                 TimeUnit.MILLISECONDS);
@@ -133,6 +141,9 @@ public class IpaServer implements LaunchGate {
         }
         if (takeOverScan != null) {
             takeOverScan.cancel(false);
+        }
+        if (grid != null) {
+            grid.close();
         }
         if (epoch > 0) {
             try {
@@ -155,7 +166,7 @@ public class IpaServer implements LaunchGate {
      */
     private boolean admitted() {
         long now = System.currentTimeMillis();
-        long period = membership.lease().toMillis() / 3;
+        long period = membership.renewal().toMillis();
         if (epoch == 0) {
             if (now < nextRegistration) {
                 return false;
@@ -167,6 +178,7 @@ public class IpaServer implements LaunchGate {
                 renewedAt = now;
                 notAdmitted = null;
                 nextHeartbeat = now + period;
+                grid.announce(engine.storageId());
                 LOG.info("IPA Server holds storage ID " + engine.storageId() + " at epoch " + registered);
                 return true;
             } catch (RuntimeException failure) {
@@ -192,6 +204,7 @@ public class IpaServer implements LaunchGate {
             }
             nextHeartbeat = now + period;
             renewedAt = now;
+            grid.announce(engine.storageId());
         }
         return true;
     }
@@ -340,8 +353,9 @@ public class IpaServer implements LaunchGate {
                     case LOST_RACE -> {
                     }
                     case TAKEN -> {
-                        LOG.warning("IPA Server took over storage ID " + dead.storageId() + " (its lease "
-                                + "ran out): " + outcome.flows() + " unfinished flows moved to storage ID "
+                        LOG.warning("IPA Server took over storage ID " + dead.storageId() + " ("
+                                + (dead.heartbeatAt() == null ? "its lease ran out" : "the data grid saw it leave "
+                                + "and it renewed its lease no more") + "): " + outcome.flows() + " unfinished flows moved to storage ID "
                                 + engine.storageId() + ", " + outcome.workItemsHeld() + " work items came back held, "
                                 + outcome.callsRestoredInError() + " calls in flight restored in error; in "
                                 + (System.currentTimeMillis() - started) + " ms");

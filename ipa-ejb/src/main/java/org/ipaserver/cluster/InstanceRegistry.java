@@ -3,7 +3,9 @@ package org.ipaserver.cluster;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Registration of storage IDs in {@code ipa_Instances}, by conditional updates only, so that two
@@ -13,6 +15,8 @@ import java.util.List;
  * the lease (10 s by default) is far longer than any skew they should have.
  */
 public final class InstanceRegistry {
+
+    private static final Duration MAX_RENEWAL = Duration.ofSeconds(2);
 
     private final Clock clock;
     private final Duration lease;
@@ -24,6 +28,15 @@ public final class InstanceRegistry {
 
     public Duration lease() {
         return lease;
+    }
+
+    /**
+     * How often a live instance renews its lease: a third of it, at most every 2 s, so that an
+     * instance the data grid saw leave shows within seconds whether it still runs.
+     */
+    public Duration renewal() {
+        var third = lease.dividedBy(3);
+        return third.compareTo(MAX_RENEWAL) < 0 ? third : MAX_RENEWAL;
     }
 
     /**
@@ -73,8 +86,24 @@ public final class InstanceRegistry {
                 .setParameter("me", incarnation).setParameter("epoch", epoch).executeUpdate();
     }
 
-    /** A registration whose lease ran out while it was live: its holder died or hangs. */
-    public record Expired(String storageId, long epoch) {
+    /**
+     * A live registration a survivor may claim: its lease ran out (its holder died or hangs), or,
+     * when {@code heartbeatAt} is set, the data grid saw its holder leave and it has not renewed
+     * its lease since it was read with that heartbeat.
+     */
+    public record Expired(String storageId, long epoch, Instant heartbeatAt) {
+
+        public Expired(String storageId, long epoch) {
+            this(storageId, epoch, null);
+        }
+    }
+
+    /** The registration of {@code storageId} as it stands, if live (its lease may have run out); read from the database. */
+    public Optional<Expired> standing(EntityManager em, String storageId) {
+        return em.createQuery("SELECT i.epoch, i.heartbeatAt FROM Instance i WHERE i.storageId = :id "
+                        + "AND i.status = :live", Object[].class)
+                .setParameter("id", storageId).setParameter("live", Instance.LIVE).getResultList().stream()
+                .findFirst().map(row -> new Expired(storageId, (Long) row[0], (Instant) row[1]));
     }
 
     /** The live registrations, other than {@code self}, whose lease ran out: candidates for a take-over. */
@@ -87,17 +116,23 @@ public final class InstanceRegistry {
 
     /**
      * Claims an expired registration for {@code taker}, if it is still live at the epoch seen and
-     * its lease still run out: its status becomes taken-over and its epoch is bumped. One
-     * conditional update, so of survivors racing for it exactly one wins; false for the others.
+     * its lease still run out (or, for one the data grid saw leave, not renewed since it was read):
+     * its status becomes taken-over and its epoch is bumped. One conditional update, so of
+     * survivors racing for it exactly one wins; false for the others.
      */
     public boolean claim(EntityManager em, Expired dead, String taker) {
         var now = clock.instant();
-        return em.createQuery("UPDATE Instance i SET i.status = :takenOver, i.epoch = i.epoch + 1, "
+        var silent = dead.heartbeatAt() == null ? "i.leaseUntil < :now" : "(i.leaseUntil < :now OR i.heartbeatAt = :beat)";
+        var update = em.createQuery("UPDATE Instance i SET i.status = :takenOver, i.epoch = i.epoch + 1, "
                         + "i.incarnation = :taker, i.leaseUntil = :now WHERE i.storageId = :id AND i.epoch = :seen "
-                        + "AND i.status = :live AND i.leaseUntil < :now")
+                        + "AND i.status = :live AND " + silent)
                 .setParameter("takenOver", Instance.TAKEN_OVER).setParameter("taker", taker).setParameter("now", now)
                 .setParameter("id", dead.storageId()).setParameter("seen", dead.epoch())
-                .setParameter("live", Instance.LIVE).executeUpdate() == 1;
+                .setParameter("live", Instance.LIVE);
+        if (dead.heartbeatAt() != null) {
+            update.setParameter("beat", dead.heartbeatAt());
+        }
+        return update.executeUpdate() == 1;
     }
 
     public List<InstanceView> list(EntityManager em) {

@@ -36,6 +36,8 @@ public class Membership {
     int leaseSeconds;
     @Inject
     WorkItemDesk desk;
+    @Inject
+    Departures departures;
 
     private InstanceRegistry registry;
     private TakeOver takeOver;
@@ -44,7 +46,7 @@ public class Membership {
     void init() {
         var clock = StoreClock.utc();
         registry = new InstanceRegistry(clock, Duration.ofSeconds(Math.max(3, leaseSeconds)));
-        takeOver = new TakeOver(registry, engine, desk, clock);
+        takeOver = new TakeOver(registry, engine, desk, clock, departures);
     }
 
     /**
@@ -61,7 +63,10 @@ public class Membership {
         return registry.heartbeat(em, engine.storageId(), incarnation, epoch);
     }
 
-    /** The other instances whose lease ran out (died or hang), to be taken over. */
+    /**
+     * The other instances whose lease ran out (died or hang), or that the data grid saw leave and
+     * that have not renewed since, to be taken over.
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<InstanceRegistry.Expired> expired() {
         return takeOver.candidates(em);
@@ -94,5 +99,10 @@ public class Membership {
 
     public Duration lease() {
         return registry.lease();
+    }
+
+    /** How often this instance renews its lease. */
+    public Duration renewal() {
+        return registry.renewal();
     }
 }

@@ -2,6 +2,7 @@ package org.ipaserver.cluster;
 
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.ipaserver.flow.FlowEngine;
 import org.ipaserver.flow.FlowTransfer;
@@ -13,7 +14,8 @@ import org.ipaserver.workitem.WorkItemDesk;
  * the dead registration by a conditional update (one survivor wins), restores what the dead one
  * had in hand by the rules of a restart (work items being processed come back held, calls in
  * flight come back restored in error, timers stay due) and moves its unfinished flows to itself.
- * A cleanly stopped instance is not taken over: its flows wait for it to start again.
+ * A cleanly stopped instance is not taken over: its flows wait for it to start again. One the data
+ * grid saw leave is taken over once it misses a renewal of its lease (see {@link Departures}).
  */
 public final class TakeOver {
 
@@ -21,12 +23,15 @@ public final class TakeOver {
     private final FlowEngine engine;
     private final WorkItemDesk desk;
     private final Clock clock;
+    private final Departures departures;
 
-    public TakeOver(InstanceRegistry registry, FlowEngine engine, WorkItemDesk desk, Clock clock) {
+    public TakeOver(InstanceRegistry registry, FlowEngine engine, WorkItemDesk desk, Clock clock,
+            Departures departures) {
         this.registry = registry;
         this.engine = engine;
         this.desk = desk;
         this.clock = clock;
+        this.departures = departures;
     }
 
     /** What one attempt did. */
@@ -46,9 +51,18 @@ public final class TakeOver {
         OWN_LEASE_LOST
     }
 
-    /** The registrations other than this engine's whose lease ran out. */
+    /**
+     * The registrations other than this engine's whose lease ran out, then those the data grid saw
+     * leave that have not renewed since.
+     */
     public List<InstanceRegistry.Expired> candidates(EntityManager em) {
-        return registry.expired(em, engine.storageId());
+        var candidates = new ArrayList<>(registry.expired(em, engine.storageId()));
+        for (var departed : departures.due(em, registry, engine.storageId())) {
+            if (candidates.stream().noneMatch(c -> c.storageId().equals(departed.storageId()))) {
+                candidates.add(departed);
+            }
+        }
+        return candidates;
     }
 
     /**
@@ -60,7 +74,9 @@ public final class TakeOver {
         if (!registry.heartbeat(em, me.storageId(), incarnation, me.epoch())) {
             return Outcome.of(Result.OWN_LEASE_LOST, dead.storageId());
         }
-        if (!registry.claim(em, dead, me.storageId())) {
+        boolean claimed = registry.claim(em, dead, me.storageId());
+        departures.settled(dead.storageId());
+        if (!claimed) {
             return Outcome.of(Result.LOST_RACE, dead.storageId());
         }
         int held = desk.restore(em, dead.storageId()); // while the flows are still stamped with it

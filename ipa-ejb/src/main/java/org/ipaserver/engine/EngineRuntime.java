@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.ipaserver.admin.ServerParameters;
 import org.ipaserver.catalog.DefinitionCatalog;
+import org.ipaserver.cluster.Departures;
 import org.ipaserver.cluster.LoadBalance;
 import org.ipaserver.expression.Expressions;
 import org.ipaserver.flow.CallRequest;
@@ -42,6 +43,7 @@ public class EngineRuntime {
     private WorkItemDesk desk;
     private WorkItemRouter router;
     private final LoadBalance balance = new LoadBalance();
+    private final Departures departures = new Departures(StoreClock.utc());
 
     @PostConstruct
     void start() {
@@ -63,6 +65,12 @@ public class EngineRuntime {
     @Produces
     public LoadBalance balance() {
         return balance;
+    }
+
+    /** The instances the data grid saw leave, watched until they are taken over or show they still run. */
+    @Produces
+    public Departures departures() {
+        return departures;
     }
 
     @Produces

@@ -51,6 +51,7 @@ class TakeOverTest {
         final String incarnation;
         final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T08:00:00Z"));
         final InstanceRegistry registry = new InstanceRegistry(clock, LEASE);
+        final Departures departures = new Departures(clock);
         final List<Object> calls = new ArrayList<>();
         FlowEngine engine;
         WorkItemDesk desk;
@@ -73,7 +74,7 @@ class TakeOverTest {
             });
             engine = new FlowEngine(catalog, clock, new FlowOwner(storageId, epoch), 5, router, calls::add);
             desk = new WorkItemDesk(engine, catalog, clock, router);
-            takeOver = new TakeOver(registry, engine, desk, clock);
+            takeOver = new TakeOver(registry, engine, desk, clock, departures);
             return epoch;
         }
 
@@ -321,5 +322,74 @@ class TakeOverTest {
         assertEquals("storage-a", row(sleeper).storageId(), "B moved nothing");
         assertEquals("lease-expired", store.inTransaction(em -> em.find(Instance.class, "storage-a"))
                 .view(c.clock.instant()).status(), "A is still there for a live survivor to take");
+    }
+
+    /** A renewal period and the grace a late renewal gets. */
+    private static final Duration MISSED_RENEWAL = Duration.ofMillis(3500);
+
+    @Test
+    void oneTheGridSawLeaveIsTakenOverOnceItMissesARenewalLongBeforeItsLeaseRunsOut() {
+        var sleeper = a.launch("Sleeper");
+        assertEquals(Duration.ofSeconds(2), a.registry.renewal(), "a 10 s lease is renewed every 2 s");
+        b.departures.left("storage-a"); // killed: the grid saw it go
+        assertEquals(List.of(), b.candidates(), "the grid's word alone moves nothing: its registration is read");
+        b.advance(Duration.ofSeconds(3));
+        assertEquals(List.of(), b.candidates(), "not yet: a live instance renews every 2 s");
+        b.advance(Duration.ofMillis(500));
+        assertTrue(b.heartbeat());
+        var dead = b.candidates();
+        assertEquals(1, dead.size(), dead::toString);
+        assertEquals("storage-a", dead.get(0).storageId());
+        assertTrue(dead.get(0).heartbeatAt() != null, "claimed as one that renewed no more, 6.5 s before its lease ends");
+
+        var outcome = b.takeOver(dead.get(0));
+        assertEquals(TakeOver.Result.TAKEN, outcome.result());
+        assertEquals(1, outcome.flows());
+        assertEquals("storage-b", row(sleeper).storageId());
+        assertFalse(a.heartbeat(), "fenced as after any take-over");
+        assertEquals(List.of(), b.departures.watched());
+        assertEquals(List.of(), c.candidates(), "nothing left for another survivor");
+    }
+
+    @Test
+    void oneTheGridSawLeaveThatStillRenewsItsLeaseIsNotTakenOver() {
+        var sleeper = a.launch("Sleeper");
+        b.departures.left("storage-a"); // cut off from the grid, not from the database
+        assertEquals(List.of(), b.candidates());
+        a.advance(Duration.ofSeconds(2));
+        assertTrue(a.heartbeat());
+        b.advance(MISSED_RENEWAL);
+        var suspects = b.candidates();
+        assertEquals(1, suspects.size(), suspects::toString);
+        assertEquals(TakeOver.Result.LOST_RACE, b.takeOver(suspects.get(0)).result(), "it renewed since it was read");
+        assertEquals("storage-a", row(sleeper).storageId());
+        assertTrue(a.heartbeat(), "it still holds its storage ID");
+        assertEquals(List.of(), b.departures.watched(), "no longer watched");
+        b.advance(MISSED_RENEWAL);
+        assertEquals(List.of(), b.candidates());
+    }
+
+    @Test
+    void oneTheGridSawLeaveAfterAStopOrARestartIsNotTakenOver() {
+        var sleeper = a.launch("Sleeper");
+        store.run(em -> a.registry.release(em, "storage-a", a.incarnation, a.engine.owner().epoch()));
+        b.departures.left("storage-a"); // a clean stop: released before its process left the grid
+        assertEquals(List.of(), b.candidates());
+        assertEquals(List.of(), b.departures.watched(), "a stopped registration is not watched");
+
+        a.advance(Duration.ofSeconds(1));
+        a.register();
+        c.departures.left("storage-a"); // C hears late of the old process, after the new one registered
+        assertEquals(List.of(), c.candidates());
+        c.advance(MISSED_RENEWAL);
+        var read = c.candidates();
+        assertEquals(1, read.size());
+        a.advance(Duration.ofSeconds(2));
+        assertTrue(a.heartbeat());
+        assertEquals(TakeOver.Result.LOST_RACE, c.takeOver(read.get(0)).result());
+        assertEquals(a.engine.owner().epoch(), row(sleeper).ownerEpoch(), "its flows stay with its new start");
+        b.departures.left("storage-b");
+        assertEquals(List.of(), b.candidates(), "an instance never watches itself");
+        assertEquals(List.of(), b.departures.watched());
     }
 }
