@@ -1,11 +1,13 @@
 package org.ipaserver.cluster;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.ipaserver.flow.FlowOwner;
 
 /**
  * Registration of storage IDs in {@code ipa_Instances}, by conditional updates only, so that two
@@ -133,6 +135,16 @@ public final class InstanceRegistry {
             update.setParameter("beat", dead.heartbeatAt());
         }
         return update.executeUpdate() == 1;
+    }
+
+    /**
+     * Locks {@code owner}'s registration for the caller's transaction and tells whether it is live
+     * at the owner's epoch: a re-registration or a take-over of it (each an update of that row
+     * first) waits for that transaction, and then moves the flows it wrote as that owner.
+     */
+    public static boolean holdLive(EntityManager em, FlowOwner owner, Clock clock) {
+        var row = em.find(Instance.class, owner.storageId(), LockModeType.PESSIMISTIC_WRITE);
+        return row != null && row.live(clock.instant()) && row.epoch() == owner.epoch();
     }
 
     public List<InstanceView> list(EntityManager em) {

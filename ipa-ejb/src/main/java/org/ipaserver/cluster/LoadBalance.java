@@ -1,7 +1,6 @@
 package org.ipaserver.cluster;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -86,8 +85,7 @@ public final class LoadBalance {
      * @return the owner to hand the launch to, or empty when the target is gone (launch here)
      */
     public static Optional<FlowOwner> hold(EntityManager em, ActiveFlows target, Clock clock) {
-        var row = em.find(Instance.class, target.storageId(), LockModeType.PESSIMISTIC_WRITE);
-        return row != null && row.live(clock.instant()) && row.epoch() == target.epoch()
-                ? Optional.of(new FlowOwner(target.storageId(), target.epoch())) : Optional.empty();
+        var owner = new FlowOwner(target.storageId(), target.epoch());
+        return InstanceRegistry.holdLive(em, owner, clock) ? Optional.of(owner) : Optional.empty();
     }
 }

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.ipaserver.admin.ServerParameters;
 import org.ipaserver.catalog.DefinitionCatalog;
 import org.ipaserver.cluster.Departures;
+import org.ipaserver.cluster.InstanceRegistry;
 import org.ipaserver.cluster.LoadBalance;
 import org.ipaserver.expression.Expressions;
 import org.ipaserver.flow.CallRequest;
@@ -52,6 +53,7 @@ public class EngineRuntime {
         router = new WorkItemRouter(clock);
         engine = new FlowEngine(catalog, clock, new FlowOwner(storageId(), 0), parameters.depthThreshold(), router,
                 callsCommitted::fire);
+        engine.takeFlowsForWork((em, self) -> InstanceRegistry.holdLive(em, self, clock));
         engine.tellEventsTo(journal);
         desk = new WorkItemDesk(engine, catalog, clock, router);
     }

@@ -28,6 +28,7 @@ public final class FlowEngine {
     private final Clock clock;
     /** Its epoch changes when the instance registers its storage ID again ({@link #adopt}). */
     private volatile FlowOwner owner;
+    private volatile OwnRegistration ownRegistration;
     private final int depthThreshold;
     private final WorkItemDispatch workItems;
     private final CallStarter calls;
@@ -504,17 +505,37 @@ public final class FlowEngine {
     }
 
     /**
-     * A write beside the flow's own (to its work item) is its owner's to make: refused when another
-     * instance owns the flow, and failing at commit if the flow was taken over after it was read
-     * (its row version is checked then), so that an instance that lost the flow writes nothing of it.
+     * A write beside the flow's own (to its work item) is its owner's to make, and fails at commit
+     * if the flow was taken over after it was read (its row version is checked then), so that an
+     * instance that lost the flow writes nothing of it. A flow another instance owns is taken here
+     * first when it only waits (no job in hand, no call in flight) and this instance holds its own
+     * registration (see {@link #takeFlowsForWork}): work on a work item goes on where the user
+     * works it. Otherwise the write is refused.
      */
     public void requireOwnerOf(EntityManager em, String flowId) {
         var record = em.find(FlowRecord.class, flowId);
         if (record == null) {
             throw new FlowExceptions.UnknownFlow(flowId);
         }
-        requireOwner(record);
-        em.lock(record, jakarta.persistence.LockModeType.OPTIMISTIC);
+        if (owner.owns(record)) {
+            em.lock(record, jakarta.persistence.LockModeType.OPTIMISTIC);
+            return;
+        }
+        var registration = ownRegistration;
+        if (registration == null || !record.onlyWaits() || !registration.heldLive(em, owner)) {
+            throw new FlowExceptions.NotOwner(record.id(), record.storageId());
+        }
+        // its row version goes up at the commit, which fails if its owner wrote it since it was read
+        record.ownedBy(owner);
+    }
+
+    /**
+     * Lets this engine take a waiting flow from another instance when a user works its work item
+     * here, if {@code registration} says this instance still holds its own; without it (one server,
+     * tests) such work is refused as another's.
+     */
+    public void takeFlowsForWork(OwnRegistration registration) {
+        this.ownRegistration = registration;
     }
 
     private void requireOwner(FlowRecord record) {

@@ -189,6 +189,21 @@ public class FlowRecord {
         return jobAttempts;
     }
 
+    /**
+     * Waiting, with no job in hand (no lease) and no call pending, and not an imported flow: it may
+     * move to another owner without cutting anything short.
+     */
+    boolean onlyWaits() {
+        return FlowStatus.WAITING.code().equals(status) && leaseUntil == null && !CALL.equals(job)
+                && !FlowOwner.MIGRATION_STORAGE_ID.equals(storageId);
+    }
+
+    /** Moves to {@code newOwner}, as a take-over moves it: its job, if any, stays due as it was. */
+    void ownedBy(FlowOwner newOwner) {
+        this.storageId = newOwner.storageId();
+        this.ownerEpoch = newOwner.epoch();
+    }
+
     public Instant leaseUntil() {
         return leaseUntil;
     }

@@ -73,6 +73,7 @@ class TakeOverTest {
                 return e;
             });
             engine = new FlowEngine(catalog, clock, new FlowOwner(storageId, epoch), 5, router, calls::add);
+            engine.takeFlowsForWork((em, self) -> InstanceRegistry.holdLive(em, self, clock)); // as on a server
             desk = new WorkItemDesk(engine, catalog, clock, router);
             takeOver = new TakeOver(registry, engine, desk, clock, departures);
             return epoch;
@@ -391,5 +392,47 @@ class TakeOverTest {
         b.departures.left("storage-b");
         assertEquals(List.of(), b.candidates(), "an instance never watches itself");
         assertEquals(List.of(), b.departures.watched());
+    }
+
+    @Test
+    void aWorkItemIsWorkedOnAnyLiveInstanceWhichTakesItsWaitingFlow() {
+        var review = a.launch("Review");
+        var alice = Caller.named("alice");
+        var item = store.inTransaction(em -> a.desk.mine(em, alice)).get(0);
+        // A read the item and its flow; then alice picks it up through B, as a load balancer sends her
+        var stale = assertThrows(RuntimeException.class, () -> store.run(em -> {
+            a.desk.get(em, item.id(), alice);
+            store.run(other -> b.desk.pickUp(other, item.id(), alice, item.version()));
+            a.desk.pickUp(em, item.id(), alice, null);
+        }));
+        assertTrue(optimisticLockLost(stale), "A's write prepared before B took the flow fails: " + stale);
+        assertEquals("storage-b", row(review).storageId(), "the flow went where the work was done");
+        assertEquals(b.engine.owner().epoch(), row(review).ownerEpoch());
+
+        var done = store.inTransaction(em -> c.desk.complete(em, item.id(), alice, "Approve", Map.of(), null));
+        assertEquals("completed", done.status());
+        var flow = row(review);
+        assertEquals("storage-c", flow.storageId());
+        assertEquals("completed", flow.status().code(), "and ran on to its end there");
+        assertEquals(List.of(), store.inTransaction(em -> a.engine.claimDueJobs(em, 10, Duration.ofSeconds(60))));
+    }
+
+    @Test
+    void aFlowIsNotTakenForWorkByAnInstanceThatLostItsRegistration() {
+        var review = a.launch("Review");
+        var alice = Caller.named("alice");
+        var item = store.inTransaction(em -> a.desk.mine(em, alice)).get(0);
+        // B hung and was taken over by C: B takes nothing for work either
+        b.advance(LEASE.plusSeconds(1));
+        c.advance(LEASE.plusSeconds(1));
+        a.advance(LEASE.plusSeconds(1));
+        assertTrue(c.heartbeat());
+        assertTrue(a.heartbeat());
+        var bRow = c.candidates().stream().filter(e -> e.storageId().equals("storage-b")).findFirst().orElseThrow();
+        assertEquals(TakeOver.Result.TAKEN, c.takeOver(bRow).result());
+        assertThrows(FlowExceptions.NotOwner.class, () -> store.run(em -> b.desk.pickUp(em, item.id(), alice, null)));
+        assertEquals("storage-a", row(review).storageId());
+        assertEquals("processing", store.inTransaction(em -> c.desk.pickUp(em, item.id(), alice, null)).status(),
+                "a live one does");
     }
 }
