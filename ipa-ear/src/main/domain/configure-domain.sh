@@ -334,3 +334,13 @@ elif [[ -n ${IPA_SMTP_HOST:-}${IPA_SMTP_PORT:-} ]]; then
     asadmin set "resources.mail-resource.mail/ipa.host=$smtp_host" \
         "resources.mail-resource.mail/ipa.property.mail-smtp-port=$smtp_port"
 fi
+
+# The data grid (Hazelcast) on the loopback interface, named and listed by ./ipa (IPA_GRID_NAME,
+# IPA_GRID_MEMBERS: the server's port 4900 and its instances' from 5900), so that the server, the
+# instances of its deployment group and the Payara Micro nodes of one database form one grid (the
+# application hears there at once of a member that died). Takes effect at the next restart. The
+# test domain, which sets neither, keeps a grid of its own.
+if [[ -n ${IPA_GRID_NAME:-} ]]; then
+    asadmin set-hazelcast-configuration --dynamic=false --clustername "$IPA_GRID_NAME" --clustermode tcpip \
+        --tcpipmembers "$IPA_GRID_MEMBERS" --interfaces 127.0.0.1 >/dev/null
+fi

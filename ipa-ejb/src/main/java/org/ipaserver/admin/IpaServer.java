@@ -93,7 +93,7 @@ public class IpaServer implements LaunchGate {
     private ScheduledFuture<?> poller;
     private ScheduledFuture<?> takeOverScan;
     /** Payara's data grid, which tells at once of an instance that left; none on other servers. */
-    private DataGrid grid;
+    private volatile DataGrid grid;
     /** When this instance last renewed its lease (System.currentTimeMillis()); launches stop once it lapsed. */
     private volatile long renewedAt;
     /** Unreachable databases are re-checked with a back-off up to 10 s, a missing schema every poll. */
@@ -125,12 +125,13 @@ public class IpaServer implements LaunchGate {
         LOG.info("IPA Server starting; storage ID " + engine.storageId() + "; parameters "
                 + parameters.asMap() + "; launch admission " + admission.load()); // a bad setting stops it here
         recheck = new StoreRecheck(pollMillis, 10_000);
-        grid = DataGrid.join(departures::left, membership.lease().multipliedBy(3));
         checkStore();
         poller = scheduler.scheduleWithFixedDelay(PooledThreads.guarded(this::tick), 0, pollMillis,
                 TimeUnit.MILLISECONDS);
         takeOverScan = scheduler.scheduleWithFixedDelay(PooledThreads.guarded(this::takeOverScan), takeOverScanMillis,
                 Math.max(100, takeOverScanMillis), TimeUnit.MILLISECONDS);
+        // last: a start that failed before leaves no listener on the server's grid
+        grid = DataGrid.join(departures::left, membership.lease().multipliedBy(3));
     }
 
     @PreDestroy
@@ -178,7 +179,7 @@ public class IpaServer implements LaunchGate {
                 renewedAt = now;
                 notAdmitted = null;
                 nextHeartbeat = now + period;
-                grid.announce(engine.storageId());
+                announce();
                 LOG.info("IPA Server holds storage ID " + engine.storageId() + " at epoch " + registered);
                 return true;
             } catch (RuntimeException failure) {
@@ -204,9 +205,16 @@ public class IpaServer implements LaunchGate {
             }
             nextHeartbeat = now + period;
             renewedAt = now;
-            grid.announce(engine.storageId());
+            announce();
         }
         return true;
+    }
+
+    private void announce() {
+        var joined = grid;
+        if (joined != null) { // the first registration may come before the grid is joined
+            joined.announce(engine.storageId());
+        }
     }
 
     /** The refusal inside a failure to register (a container may wrap it); rethrows any other failure. */
@@ -353,6 +361,7 @@ public class IpaServer implements LaunchGate {
                     case LOST_RACE -> {
                     }
                     case TAKEN -> {
+                        departures.settled(dead.storageId()); // once committed: a rollback leaves it watched
                         LOG.warning("IPA Server took over storage ID " + dead.storageId() + " ("
                                 + (dead.heartbeatAt() == null ? "its lease ran out" : "the data grid saw it leave "
                                 + "and it renewed its lease no more") + "): " + outcome.flows() + " unfinished flows moved to storage ID "

@@ -11,15 +11,16 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Instances the data grid saw leave (a killed process closes its grid connections at once), taken
- * over as soon as they miss a renewal of their lease instead of once it runs out. The grid's word
- * alone moves nothing: a member cut off from the grid may still reach the database and renew, so
- * its registration is read when the news comes and claimed only if it has not renewed a while
- * later (see {@link InstanceRegistry#claim}).
+ * over as soon as they miss two renewals of their lease instead of once it runs out. The grid's
+ * word alone moves nothing: a member cut off from the grid may still reach the database and renew,
+ * so its registration is read when the news comes and claimed only if it has not renewed for two
+ * renewal periods and a grace after that read (see {@link InstanceRegistry#claim}); a live
+ * instance's renewal may run late, not twice over.
  */
 public final class Departures {
 
-    /** Beyond one renewal period, for a renewal that runs late on a busy instance. */
-    private static final Duration GRACE = Duration.ofMillis(1500);
+    /** Beyond two renewal periods, for renewals that run late on a busy instance. */
+    private static final Duration GRACE = Duration.ofSeconds(1);
 
     private final Clock clock;
     private final Map<String, Watch> watched = new ConcurrentHashMap<>();
@@ -43,7 +44,7 @@ public final class Departures {
      */
     public List<InstanceRegistry.Expired> due(EntityManager em, InstanceRegistry registry, String self) {
         var now = clock.instant();
-        var wait = registry.renewal().plus(GRACE);
+        var wait = registry.renewal().multipliedBy(2).plus(GRACE);
         var due = new ArrayList<InstanceRegistry.Expired>();
         watched.forEach((storageId, watch) -> {
             if (storageId.equals(self)) {
@@ -59,7 +60,7 @@ public final class Departures {
         return due;
     }
 
-    /** A claim was tried (won or lost): the registration is no longer one to watch. */
+    /** A claim was lost (it renewed, or another took it), or won and committed: no longer one to watch. */
     public void settled(String storageId) {
         watched.remove(storageId);
     }

@@ -21,14 +21,12 @@ final class HazelcastNews implements AutoCloseable {
 
     private final HazelcastInstance grid;
     private final ReplicatedMap<String, String> storageIds;
-    private final String self;
     private final UUID registration;
     private final long announcementMillis;
 
     private HazelcastNews(HazelcastInstance grid, Consumer<String> left, Duration announcementLife) {
         this.grid = grid;
         this.storageIds = grid.getReplicatedMap(STORAGE_IDS);
-        this.self = grid.getCluster().getLocalMember().getUuid().toString();
         this.announcementMillis = announcementLife.toMillis();
         this.registration = grid.getCluster().addMembershipListener(new MembershipListener() {
             @Override
@@ -49,8 +47,13 @@ final class HazelcastNews implements AutoCloseable {
         return new HazelcastNews((HazelcastInstance) grid, left, announcementLife);
     }
 
+    /** Under this member's UUID as it is now: a grid that merged after a split gives it another. */
     void announce(String storageId) {
-        storageIds.put(self, storageId, announcementMillis, TimeUnit.MILLISECONDS);
+        storageIds.put(self(), storageId, announcementMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private String self() {
+        return grid.getCluster().getLocalMember().getUuid().toString();
     }
 
     String describe() {
@@ -60,6 +63,6 @@ final class HazelcastNews implements AutoCloseable {
     @Override
     public void close() {
         grid.getCluster().removeMembershipListener(registration);
-        storageIds.remove(self);
+        storageIds.remove(self());
     }
 }

@@ -15,7 +15,7 @@ import org.ipaserver.workitem.WorkItemDesk;
  * had in hand by the rules of a restart (work items being processed come back held, calls in
  * flight come back restored in error, timers stay due) and moves its unfinished flows to itself.
  * A cleanly stopped instance is not taken over: its flows wait for it to start again. One the data
- * grid saw leave is taken over once it misses a renewal of its lease (see {@link Departures}).
+ * grid saw leave is taken over once it misses two renewals of its lease (see {@link Departures}).
  */
 public final class TakeOver {
 
@@ -74,9 +74,8 @@ public final class TakeOver {
         if (!registry.heartbeat(em, me.storageId(), incarnation, me.epoch())) {
             return Outcome.of(Result.OWN_LEASE_LOST, dead.storageId());
         }
-        boolean claimed = registry.claim(em, dead, me.storageId());
-        departures.settled(dead.storageId());
-        if (!claimed) {
+        if (!registry.claim(em, dead, me.storageId())) {
+            departures.settled(dead.storageId());
             return Outcome.of(Result.LOST_RACE, dead.storageId());
         }
         int held = desk.restore(em, dead.storageId()); // while the flows are still stamped with it

@@ -522,11 +522,29 @@ public final class FlowEngine {
             return;
         }
         var registration = ownRegistration;
-        if (registration == null || !record.onlyWaits() || !registration.heldLive(em, owner)) {
+        var self = owner;
+        if (registration == null || !record.onlyWaits() || !registration.heldLive(em, self)) {
             throw new FlowExceptions.NotOwner(record.id(), record.storageId());
         }
-        // its row version goes up at the commit, which fails if its owner wrote it since it was read
-        record.ownedBy(owner);
+        // Read again under a row lock: a job lease its owner took since (an update that leaves the
+        // row version alone) shows now, and one it tries meanwhile waits for this commit, then
+        // finds the flow another's. Its row version goes up at the commit.
+        em.refresh(record, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (self.owns(record)) {
+            return;
+        }
+        if (!record.onlyWaits() || openChildren(em, record.id())) {
+            throw new FlowExceptions.NotOwner(record.id(), record.storageId());
+        }
+        record.ownedBy(self);
+    }
+
+    /** A flow with subprocesses still open stays with their owner, which they resume. */
+    private static boolean openChildren(EntityManager em, String flowId) {
+        return !em.createQuery("SELECT f.id FROM FlowRecord f WHERE f.parentFlowId = :id AND f.status NOT IN :ended",
+                        String.class).setParameter("id", flowId)
+                .setParameter("ended", List.of(FlowStatus.COMPLETED.code(), FlowStatus.CANCELLED.code()))
+                .setMaxResults(1).getResultList().isEmpty();
     }
 
     /**

@@ -190,12 +190,13 @@ public class FlowRecord {
     }
 
     /**
-     * Waiting, with no job in hand (no lease) and no call pending, and not an imported flow: it may
-     * move to another owner without cutting anything short.
+     * Waiting, with no job in hand (no lease) and no call pending, not an imported flow and not a
+     * subprocess (which ends by resuming its parent, its owner's to write): it may move to another
+     * owner without cutting anything short.
      */
     boolean onlyWaits() {
         return FlowStatus.WAITING.code().equals(status) && leaseUntil == null && !CALL.equals(job)
-                && !FlowOwner.MIGRATION_STORAGE_ID.equals(storageId);
+                && parentFlowId == null && !FlowOwner.MIGRATION_STORAGE_ID.equals(storageId);
     }
 
     /** Moves to {@code newOwner}, as a take-over moves it: its job, if any, stays due as it was. */

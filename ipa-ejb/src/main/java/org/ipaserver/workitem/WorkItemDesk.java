@@ -203,8 +203,9 @@ public final class WorkItemDesk {
     }
 
     /**
-     * An open item the user holds, or (for picking up) one in a queue of theirs, to change: only
-     * through the instance that owns its flow (fenced like the flow's own writes).
+     * An open item the user holds, or (for picking up) one in a queue of theirs, to change: through
+     * the instance that owns its flow, or one that takes the flow for it (fenced like the flow's own
+     * writes; see FlowEngine.requireOwnerOf).
      */
     private WorkItem open(EntityManager em, String id, String user, Long version) {
         var item = visible(em, id, user);
