@@ -85,6 +85,33 @@ class MonitorJournalTest {
     }
 
     @Test
+    void aSubscriberOnOneInstanceSeesTheFlowsOfAnotherInOneOrder() {
+        // instance B: another engine and journal on the same database, where nobody subscribed
+        var journalB = new MonitorJournal();
+        var engineB = new FlowEngine(catalog, StoreClock.utc(), new FlowOwner("storage-b", 0), 3,
+                new WorkItemRouter(StoreClock.utc()), request -> { });
+        engine.tellEventsTo(journal);
+        engineB.tellEventsTo(journalB);
+        publish();
+        // a subscription on A says so in the database, where B reads it at its next check
+        var now = StoreClock.now();
+        store.run(em -> MonitorStore.keepActive(em, now, now.plus(Duration.ofMinutes(5))));
+        var marker = store.inTransaction(MonitorStore::last);
+
+        var onA = launch();
+        var onB = store.inTransaction(em -> engineB.launch(em, "Waits", null, Map.of(), "bob"));
+        store.run(em -> engine.cancel(em, onA));
+        store.run(em -> engineB.cancel(em, onB));
+
+        var events = store.inTransaction(em -> MonitorStore.after(em, marker, Long.MAX_VALUE, 100));
+        assertEquals(List.of(onA, onA, onA, onB, onB, onB, onA, onB), events.stream().map(StoredEvent::flowId).toList(),
+                "B's flows are recorded too, in the order they happened");
+        for (int i = 1; i < events.size(); i++) {
+            assertTrue(events.get(i).seq() > events.get(i - 1).seq(), "numbered in one order");
+        }
+    }
+
+    @Test
     void theEventsOfARolledBackChangeAreNeverSeen() {
         engine.tellEventsTo(journal);
         publish();
