@@ -113,8 +113,8 @@ CREATE TABLE ipa_WorkItems (
         REFERENCES flowexec_Flows (flow_id) ON DELETE CASCADE
 );
 
-CREATE INDEX ix_workitems_owner ON ipa_WorkItems (owner, status);
-CREATE INDEX ix_workitems_workgroup ON ipa_WorkItems (workgroup, status);
+CREATE INDEX ix_workitems_owner ON ipa_WorkItems (status, owner);
+CREATE INDEX ix_workitems_workgroup ON ipa_WorkItems (status, workgroup);
 CREATE INDEX ix_workitems_flow ON ipa_WorkItems (flow_id);
 -- Reporting passes: the work items completed since the last one.
 CREATE INDEX ix_workitems_completed ON ipa_WorkItems (completed_at);
@@ -311,4 +311,4 @@ CREATE TABLE ipa_MonitorState (
 
 INSERT INTO ipa_MonitorState (id, active_until, complete_after) VALUES (1, '2000-01-01 00:00:00', 0);
 
-INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (11, CURRENT_TIMESTAMP);
+INSERT INTO ipa_SchemaVersion (version, applied_at) VALUES (12, CURRENT_TIMESTAMP);

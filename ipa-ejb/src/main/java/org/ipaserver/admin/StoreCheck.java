@@ -16,7 +16,7 @@ import org.ipaserver.store.SqlScript;
  */
 public final class StoreCheck {
 
-    static final int SCHEMA_VERSION = 11;
+    static final int SCHEMA_VERSION = 12;
     private static final Logger LOG = Logger.getLogger(StoreCheck.class.getName());
 
     private final String dataSourceName;

@@ -80,7 +80,7 @@ class StoreCheckTest {
         assertTrue(status.message().contains("sql/h2/upgrade-2.sql, then sql/h2/upgrade-3.sql, then "
                 + "sql/h2/upgrade-4.sql, then sql/h2/upgrade-5.sql, then sql/h2/upgrade-6.sql, then sql/h2/upgrade-7.sql, "
                 + "then sql/h2/upgrade-8.sql, then sql/h2/upgrade-9.sql, then sql/h2/upgrade-10.sql, "
-                + "then sql/h2/upgrade-11.sql"), status.message());
+                + "then sql/h2/upgrade-11.sql, then sql/h2/upgrade-12.sql"), status.message());
     }
 
     @Test

@@ -175,6 +175,7 @@ public final class FlowBenchmark {
             };
             var label = "work items " + db + " (launch, find, pick up, complete)";
             measure(label, Math.max(1000, units / 4), threads, unit); // warm-up
+            store.analyze();
             java.util.Arrays.stream(steps).forEach(java.util.concurrent.atomic.LongAdder::reset);
             var before = SqlCount.now();
             var cpu = cpu(db);
@@ -227,6 +228,7 @@ public final class FlowBenchmark {
             var label = "in-process " + db + (process ? " + worker-process handler call"
                     : calling ? " + in-JVM handler call" : "");
             measure(label, Math.max(5000, flows / 4), threads, launch); // warm-up: JIT, pools, caches
+            store.analyze();
             var before = SqlCount.now();
             var cpu = cpu(db);
             cpu.start();

@@ -75,6 +75,7 @@ final class TimerBenchmark {
             var bench = new TimerBenchmark(db, store, options);
             bench.fire(2000, false); // warm-up: JIT, pools, caches
             bench.probe.run(Math.min(probeMillis, 5000), null); // warm-up of the launches
+            store.analyze();
             var alone = bench.probe.run(probeMillis, null);
             System.out.println("launches without timers firing: " + alone);
             for (int count : counts) {

@@ -19,7 +19,7 @@ import java.util.UUID;
 /** What every database's create.sql (or create.sql of version 1 and the upgrades) must produce, through plain JDBC. */
 final class SchemaChecks {
 
-    static final int VERSION = 11;
+    static final int VERSION = 12;
 
     static final List<String> TABLES = List.of("flowexec_flows",
             "flowexec_storage", "ipa_definitions", "ipa_instances", "ipa_monitorevents", "ipa_monitorstate", "ipa_processrights",

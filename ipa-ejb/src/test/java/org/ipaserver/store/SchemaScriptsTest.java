@@ -23,7 +23,7 @@ class SchemaScriptsTest {
     /** The upgrade scripts after version 1, in order. */
     static final List<String> UPGRADES = List.of("upgrade-2.sql", "upgrade-3.sql", "upgrade-4.sql", "upgrade-5.sql",
             "upgrade-6.sql", "upgrade-7.sql", "upgrade-8.sql", "upgrade-9.sql", "upgrade-10.sql",
-            "upgrade-11.sql");
+            "upgrade-11.sql", "upgrade-12.sql");
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"h2, ''", "mssql, ;MODE=MSSQLServer"})
@@ -58,7 +58,8 @@ class SchemaScriptsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"create.sql", "upgrade-2.sql", "upgrade-3.sql", "upgrade-4.sql", "upgrade-5.sql",
-        "upgrade-6.sql", "upgrade-7.sql", "upgrade-8.sql", "upgrade-9.sql", "upgrade-10.sql", "upgrade-11.sql"})
+        "upgrade-6.sql", "upgrade-7.sql", "upgrade-8.sql", "upgrade-9.sql", "upgrade-10.sql", "upgrade-11.sql",
+        "upgrade-12.sql"})
     void everyDatabaseHasTheSameStatementsInTheSameOrder(String script) {
         var h2 = SqlScript.fromClasspath("sql/h2/" + script, getClass().getClassLoader()).statements();
         for (String db : List.of("postgresql", "mssql")) {
