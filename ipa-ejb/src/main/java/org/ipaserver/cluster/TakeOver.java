@@ -78,6 +78,7 @@ public final class TakeOver {
             departures.settled(dead.storageId());
             return Outcome.of(Result.LOST_RACE, dead.storageId());
         }
+        FlowTransfer.lock(em, dead.storageId());
         int held = desk.restore(em, dead.storageId()); // while the flows are still stamped with it
         var moved = FlowTransfer.move(em, dead.storageId(), me, clock.instant());
         return new Outcome(Result.TAKEN, dead.storageId(), moved.flows(), held, moved.callsRestoredInError());

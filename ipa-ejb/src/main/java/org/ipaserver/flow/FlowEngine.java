@@ -120,7 +120,7 @@ public final class FlowEngine {
         return em.createQuery("UPDATE FlowRecord f SET f.ownerEpoch = :epoch, f.rowVersion = f.rowVersion + 1 "
                         + "WHERE f.storageId = :storage AND f.ownerEpoch <> :epoch AND f.status NOT IN :ended")
                 .setParameter("epoch", epoch).setParameter("storage", owner.storageId())
-                .setParameter("ended", List.of(FlowStatus.COMPLETED.code(), FlowStatus.CANCELLED.code()))
+                .setParameter("ended", FlowStatus.ENDED_CODES)
                 .executeUpdate();
     }
 
@@ -311,10 +311,17 @@ public final class FlowEngine {
         }
         if (!leased.isEmpty()) {
             // the owner again in the update: a flow taken over since the read is not leased (fenced)
-            em.createQuery("UPDATE FlowRecord f SET f.leaseUntil = :until WHERE f.id IN :ids "
+            var until = now.plus(lease);
+            int won = em.createQuery("UPDATE FlowRecord f SET f.leaseUntil = :until WHERE f.id IN :ids "
                             + "AND f.storageId = :storage AND f.ownerEpoch = :epoch")
-                    .setParameter("until", now.plus(lease)).setParameter("ids", leased)
+                    .setParameter("until", until).setParameter("ids", leased)
                     .setParameter("storage", owner.storageId()).setParameter("epoch", owner.epoch()).executeUpdate();
+            if (won < leased.size()) { // some went to another instance since the read: only the rest are run
+                leased = new java.util.ArrayList<>(em.createQuery("SELECT f.id FROM FlowRecord f WHERE f.id IN :ids "
+                                + "AND f.storageId = :storage AND f.ownerEpoch = :epoch", String.class)
+                        .setParameter("ids", leased).setParameter("storage", owner.storageId())
+                        .setParameter("epoch", owner.epoch()).getResultList());
+            }
         }
         return leased.stream().map(id -> new Job(id, kind)).toList();
     }
@@ -543,7 +550,7 @@ public final class FlowEngine {
     private static boolean openChildren(EntityManager em, String flowId) {
         return !em.createQuery("SELECT f.id FROM FlowRecord f WHERE f.parentFlowId = :id AND f.status NOT IN :ended",
                         String.class).setParameter("id", flowId)
-                .setParameter("ended", List.of(FlowStatus.COMPLETED.code(), FlowStatus.CANCELLED.code()))
+                .setParameter("ended", FlowStatus.ENDED_CODES)
                 .setMaxResults(1).getResultList().isEmpty();
     }
 

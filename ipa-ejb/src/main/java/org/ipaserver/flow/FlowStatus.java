@@ -29,6 +29,10 @@ public enum FlowStatus {
         return this == COMPLETED || this == CANCELLED;
     }
 
+    /** The codes of the statuses that {@link #ended()}, as a query's parameter. */
+    public static final java.util.List<String> ENDED_CODES = Arrays.stream(values()).filter(FlowStatus::ended)
+            .map(FlowStatus::code).toList();
+
     /** Any case; a stored status is read through this on every load of a flow's row, hence the map. */
     public static Optional<FlowStatus> byCode(String code) {
         return code == null ? Optional.empty() : Optional.ofNullable(BY_CODE.get(code.toLowerCase(Locale.ROOT)));

@@ -2,7 +2,6 @@ package org.ipaserver.flow;
 
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Moves the unfinished flows of one storage ID to another owner, as a take-over does (and, later,
@@ -21,6 +20,20 @@ public final class FlowTransfer {
     public record Moved(int flows, int callsRestoredInError) {
     }
 
+    /**
+     * Locks the unfinished flows of {@code from} before anything of theirs is written. A user's work
+     * on a work item locks its flow, then the item; a take-over that wrote the items first would
+     * deadlock with one taken for work meanwhile. Such a flow is waited for, and is then no longer
+     * {@code from}'s.
+     */
+    public static void lock(EntityManager em, String from) {
+        em.createQuery("SELECT f FROM FlowRecord f WHERE f.storageId = :from AND f.status NOT IN :ended",
+                        FlowRecord.class)
+                .setParameter("from", from)
+                .setParameter("ended", FlowStatus.ENDED_CODES)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
     public static Moved move(EntityManager em, String from, FlowOwner to, Instant now) {
         var inFlight = em.createQuery("SELECT f FROM FlowRecord f WHERE f.storageId = :from AND f.job = :call "
                         + "AND f.status = :waiting AND f.leaseUntil IS NOT NULL", FlowRecord.class)
@@ -32,7 +45,7 @@ public final class FlowTransfer {
                         + "f.rowVersion = f.rowVersion + 1, f.leaseUntil = NULL "
                         + "WHERE f.storageId = :from AND f.status NOT IN :ended")
                 .setParameter("to", to.storageId()).setParameter("epoch", to.epoch()).setParameter("from", from)
-                .setParameter("ended", List.of(FlowStatus.COMPLETED.code(), FlowStatus.CANCELLED.code()))
+                .setParameter("ended", FlowStatus.ENDED_CODES)
                 .executeUpdate();
         em.clear(); // the copies read above are stale now
         return new Moved(flows, inFlight.size());

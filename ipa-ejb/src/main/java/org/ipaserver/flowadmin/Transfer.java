@@ -55,7 +55,7 @@ final class Transfer {
         }
         long epoch = target == null ? 0 : target.epoch;
         var selected = "storage_id = " + db.text(from) + " AND status NOT IN "
-                + db.ids(List.of(FlowStatus.COMPLETED.code(), FlowStatus.CANCELLED.code()))
+                + db.ids(FlowStatus.ENDED_CODES)
                 + (flowIds.isEmpty() ? "" : " AND flow_id IN " + db.ids(flowIds));
         var found = db.strings("SELECT flow_id FROM flowexec_Flows WHERE " + selected);
         if (!flowIds.isEmpty() && found.size() != flowIds.size()) {
@@ -93,6 +93,10 @@ final class Transfer {
         // In a printed script each statement checks the guards itself: run past a failed one, it changes nothing.
         var unfinished = selected + guards.stream().map(g -> " AND " + g).collect(java.util.stream.Collectors.joining());
         var moved = "(SELECT flow_id FROM flowexec_Flows WHERE " + unfinished + ")";
+        // A user's work on a work item locks its flow, then the item: the flows are locked here first,
+        // in that order too, or a live instance taking one for work meanwhile would deadlock with this.
+        changes.add(new Database.Change("the flows are locked before their work items are written",
+                "UPDATE flowexec_Flows SET row_version = row_version WHERE " + unfinished, -1));
         changes.add(new Database.Change("work items in a user's hands come back held",
                 "UPDATE ipa_WorkItems SET status = " + db.text(WorkItemStatus.HELD.code())
                         + ", row_version = row_version + 1 WHERE status = " + db.text(WorkItemStatus.PROCESSING.code())

@@ -424,6 +424,48 @@ class TakeOverTest {
         assertEquals(List.of(), store.inTransaction(em -> a.engine.claimDueJobs(em, 10, Duration.ofSeconds(60))));
     }
 
+    /**
+     * A user holds her work item through C while B takes A over: C locked the flow and writes the
+     * item at its commit, B writes A's items and flows. Both lock a flow before its items, so B
+     * waits for C instead of a deadlock that the database breaks by failing one of them.
+     */
+    @Test
+    void aTakeOverWaitsForAWorkItemChangeOnAThirdInstanceInsteadOfDeadlocking() throws Exception {
+        var review = a.launch("Review");
+        var sleeper = a.launch("Sleeper");
+        var alice = Caller.named("alice");
+        var item = store.inTransaction(em -> a.desk.mine(em, alice)).get(0);
+        store.run(em -> a.desk.pickUp(em, item.id(), alice, null));
+        aStopsRenewing();
+        var dead = b.candidates().get(0);
+        var flowTaken = new java.util.concurrent.CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            var byC = pool.submit(() -> store.inTransaction(em -> {
+                var held = c.desk.hold(em, item.id(), alice, null); // the flow is C's, its row locked
+                flowTaken.countDown();
+                try {
+                    Thread.sleep(700); // B's take-over starts meanwhile
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return held;
+            }));
+            assertTrue(flowTaken.await(30, TimeUnit.SECONDS));
+            var byB = pool.submit(() -> b.takeOver(dead));
+            assertEquals("held", byC.get(30, TimeUnit.SECONDS).status(), "alice's change went through");
+            var outcome = byB.get(30, TimeUnit.SECONDS);
+            assertEquals(TakeOver.Result.TAKEN, outcome.result());
+            assertEquals(1, outcome.flows(), "B took the sleeper; the review had gone to C: " + outcome);
+            assertEquals(0, outcome.workItemsHeld());
+            assertEquals("storage-c", row(review).storageId());
+            assertEquals("storage-b", row(sleeper).storageId());
+            assertEquals("held", store.inTransaction(em -> c.desk.get(em, item.id(), alice)).status());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void aFlowIsNotTakenForWorkByAnInstanceThatLostItsRegistration() {
         var review = a.launch("Review");
