@@ -191,7 +191,7 @@ public class JobWorkers {
             poll();
         } catch (RuntimeException e) {
             timersBehind = false; // the server's next pass tries again
-            if (StoreFailures.unreachable(e) || StoreFailures.tooSlow(e)) {
+            if (StoreFailures.passing(e)) {
                 storeUnreachable(e);
             } else {
                 LOG.warning("Leasing due jobs failed: " + reason(e));
@@ -231,7 +231,7 @@ public class JobWorkers {
         try {
             jobs.runTimer(flowId);
         } catch (RuntimeException e) {
-            if (StoreFailures.unreachable(e) || StoreFailures.tooSlow(e)) {
+            if (StoreFailures.passing(e)) {
                 storeUnreachable(e); // not the flow's fault: it fires again once the store answers
                 timersWaitingForStore.add(flowId);
                 return;
@@ -257,7 +257,7 @@ public class JobWorkers {
                 call(request);
             }
         } catch (RuntimeException e) {
-            if (StoreFailures.unreachable(e) || StoreFailures.tooSlow(e)) {
+            if (StoreFailures.passing(e)) {
                 storeUnreachable(e);
                 callsWaitingForStore.add(flowId);
                 return;
@@ -318,7 +318,7 @@ public class JobWorkers {
         long now = System.currentTimeMillis();
         if (now - lastStoreWarning > 30_000) {
             lastStoreWarning = now;
-            LOG.warning("Jobs wait for the flow store, which cannot be reached or is too slow (" + reason(e)
+            LOG.warning("Jobs wait for the flow store, which cannot be reached, is too slow or broke a deadlock (" + reason(e)
                     + "); they are not counted as failed attempts and run again once it answers");
         }
     }

@@ -23,6 +23,10 @@ public final class StoreFailures {
     private static final Set<String> TOO_SLOW = Set.of("55P03", "57014", "HYT00", "HYT01");
     /** SQL Server's lock request timeout (SET LOCK_TIMEOUT). */
     private static final int SQL_SERVER_LOCK_TIMEOUT = 1222;
+    /** A deadlock broken (PostgreSQL 40P01; H2 and SQL Server 40001) or a serialization failure (40001). */
+    private static final Set<String> COLLIDED = Set.of("40P01", "40001");
+    /** SQL Server's "chosen as the deadlock victim". */
+    private static final int SQL_SERVER_DEADLOCK_VICTIM = 1205;
 
     private StoreFailures() {
     }
@@ -43,7 +47,7 @@ public final class StoreFailures {
                     && sql.getMessage().startsWith("Error in allocating a connection")) {
                 return true; // the application server's pool, when it cannot open one
             }
-            if (lostAtCommit(t)) {
+            if (lostInCompletion(t)) {
                 return true;
             }
         }
@@ -53,16 +57,39 @@ public final class StoreFailures {
     /** A lock or statement timeout: the database answers, but not in time. */
     public static boolean tooSlow(Throwable failure) {
         for (var t = failure; t != null; t = next(t)) {
-            if (t instanceof SQLTimeoutException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && (TOO_SLOW.contains(sql.getSQLState())
-                    || sql.getErrorCode() == SQL_SERVER_LOCK_TIMEOUT && sql.getSQLState() != null
-                    && !sql.getSQLState().startsWith("08"))) {
+            if (t instanceof SQLTimeoutException || isOneOf(t, TOO_SLOW, SQL_SERVER_LOCK_TIMEOUT)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The database rolled the transaction back to break a deadlock with another, or because it
+     * could not serialize it: nothing was changed and the same work succeeds when tried again.
+     */
+    public static boolean collided(Throwable failure) {
+        for (var t = failure; t != null; t = next(t)) {
+            if (isOneOf(t, COLLIDED, SQL_SERVER_DEADLOCK_VICTIM)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An SQL failure with one of {@code states}, or SQL Server's error {@code sqlServerError} (which
+     * only counts with a state outside class 08: a lost connection is told apart).
+     */
+    private static boolean isOneOf(Throwable t, Set<String> states, int sqlServerError) {
+        return t instanceof SQLException sql && (states.contains(sql.getSQLState())
+                || sql.getErrorCode() == sqlServerError && sql.getSQLState() != null
+                && !sql.getSQLState().startsWith("08"));
+    }
+
+    /** A passing condition of the database, not a fault of the work: tried again, it may well succeed. */
+    public static boolean passing(Throwable failure) {
+        return unreachable(failure) || tooSlow(failure) || collided(failure);
     }
 
     /**
@@ -80,10 +107,36 @@ public final class StoreFailures {
     }
 
     private static boolean lostAtCommit(Throwable t) {
-        // Payara's local-transaction resource keeps only the text of the connector's failure when
-        // the connection is lost at commit (or at rollback: told the same, which is only cautious).
+        return lostInCompletion(t) && !thrownByRollback(t);
+    }
+
+    /**
+     * Payara's local-transaction resource keeps only the text of the connector's failure when the
+     * connection is lost as the transaction completes: "jakarta.resource.spi.LocalTransactionException:
+     * This connection has been closed." at a commit, or a pool's "com.sun.appserv.connectors...
+     * PoolingException: jakarta.resource.ResourceException: ..." at the rollback that follows a failed flush.
+     */
+    private static boolean lostInCompletion(Throwable t) {
         return t instanceof XAException xa && xa.getCause() == null && xa.getMessage() != null
-                && xa.getMessage().startsWith("jakarta.resource.");
+                && xa.getMessage().contains("jakarta.resource.");
+    }
+
+    /**
+     * The resource failed while rolling back, not committing: nothing was made durable. Only the
+     * failure's own stack tells the two apart; when it says neither, the commit is assumed.
+     */
+    private static boolean thrownByRollback(Throwable t) {
+        for (var frame : t.getStackTrace()) {
+            if (frame.getClassName().endsWith("XAResource")) {
+                if (frame.getMethodName().equals("rollback")) {
+                    return true;
+                }
+                if (frame.getMethodName().equals("commit")) {
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     private static Throwable next(Throwable t) {

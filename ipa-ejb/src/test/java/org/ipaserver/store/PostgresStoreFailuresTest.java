@@ -8,7 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
-/** A lock held by another session past lock_timeout, and a session ended by the server, on PostgreSQL. */
+/** A lock held by another session past lock_timeout, a session ended by the server and a deadlock, on PostgreSQL. */
 @PostgresqlSuite
 class PostgresStoreFailuresTest {
 
@@ -46,5 +46,14 @@ class PostgresStoreFailuresTest {
             var failure = assertThrows(SQLException.class, () -> victim.createStatement().execute("SELECT 1"));
             assertTrue(StoreFailures.unreachable(failure), failure.getSQLState() + " " + failure);
         }
+    }
+
+    @Test
+    void aDeadlockHasCollided() throws Exception {
+        var failure = StoreFailuresTest.deadlock(PostgresqlAvailable.URL, PostgresqlAvailable.USER,
+                PostgresqlAvailable.PASSWORD, "deadlock_" + ProcessHandle.current().pid());
+        assertTrue(StoreFailures.collided(failure), failure.getSQLState() + " " + failure);
+        assertFalse(StoreFailures.unreachable(failure));
+        assertFalse(StoreFailures.tooSlow(failure));
     }
 }

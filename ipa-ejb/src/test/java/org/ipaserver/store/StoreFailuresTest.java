@@ -1,6 +1,7 @@
 package org.ipaserver.store;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,8 @@ import jakarta.transaction.SystemException;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +44,40 @@ class StoreFailuresTest {
     }
 
     @Test
+    void aConnectionLostAtTheRollbackOfAFailedFlushLeavesNoDoubt() {
+        // As Payara reports a flush that found the database gone: the rollback that follows fails too,
+        // and the failure the EJB container reports is that of the rollback, the flush's lost.
+        var commit = new SystemException();
+        commit.initCause(new LostXAResource().rollback());
+        assertTrue(StoreFailures.unreachable(new EJBException(commit)));
+        assertFalse(StoreFailures.outcomeUnknown(new EJBException(commit)), "nothing was committed");
+        var atCommit = new SystemException();
+        atCommit.initCause(new LostXAResource().commit());
+        assertTrue(StoreFailures.outcomeUnknown(new EJBException(atCommit)));
+    }
+
+    /** Fails as Payara's connector XA resource does when its connection is lost. */
+    private static final class LostXAResource {
+        private static final String LOST = "com.sun.appserv.connectors.internal.api.PoolingException: "
+                + "jakarta.resource.ResourceException: This Managed Connection is not valid as the physical "
+                + "connection is not usable";
+
+        XAException rollback() {
+            return lost();
+        }
+
+        XAException commit() {
+            return lost();
+        }
+
+        private static XAException lost() {
+            var lost = new XAException(LOST);
+            lost.errorCode = XAException.XAER_RMERR;
+            return lost;
+        }
+    }
+
+    @Test
     void aConnectionRefusedBeforeAnyCommitLeavesNoDoubt() {
         var refused = new SQLException("Connection refused", "08001", new java.net.ConnectException("refused"));
         assertTrue(StoreFailures.unreachable(new EJBException(refused)));
@@ -55,6 +92,59 @@ class StoreFailuresTest {
             assertFalse(StoreFailures.unreachable(failure));
             assertFalse(StoreFailures.tooSlow(failure));
             assertFalse(StoreFailures.unreachable(new IllegalStateException("boom", failure)));
+        }
+    }
+
+    @Test
+    void aDeadlockOnH2HasCollided() throws Exception {
+        var failure = deadlock("jdbc:h2:mem:deadlock;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "", "", "deadlock_h2");
+        assertTrue(StoreFailures.collided(failure), failure.getSQLState() + " " + failure);
+        assertTrue(StoreFailures.passing(new EJBException(new RuntimeException(failure))));
+        assertFalse(StoreFailures.unreachable(failure));
+        assertFalse(StoreFailures.outcomeUnknown(failure), "a deadlock's victim was rolled back");
+    }
+
+    @Test
+    void aStatementErrorHasNotCollided() {
+        assertFalse(StoreFailures.collided(new SQLException("syntax error", "42601")));
+        assertFalse(StoreFailures.passing(new SQLException("duplicate key", "23505")));
+    }
+
+    /** Two transactions that each hold a row the other one wants: the database gives one of them up. */
+    static SQLException deadlock(String url, String user, String password, String table) throws Exception {
+        try (var setup = DriverManager.getConnection(url, user, password);
+                var first = DriverManager.getConnection(url, user, password);
+                var second = DriverManager.getConnection(url, user, password)) {
+            setup.createStatement().execute("CREATE TABLE " + table + " (id INT PRIMARY KEY, v INT)");
+            try {
+                setup.createStatement().execute("INSERT INTO " + table + " VALUES (1, 0), (2, 0)");
+                first.setAutoCommit(false);
+                second.setAutoCommit(false);
+                first.createStatement().execute("UPDATE " + table + " SET v = 1 WHERE id = 1");
+                second.createStatement().execute("UPDATE " + table + " SET v = 2 WHERE id = 2");
+                var waiting = CompletableFuture.supplyAsync(() -> update(first, table, 2));
+                var other = update(second, table, 1);
+                var victim = other != null ? other : waiting.get(20, TimeUnit.SECONDS);
+                if (other != null) {
+                    second.rollback();
+                    waiting.get(20, TimeUnit.SECONDS);
+                }
+                first.rollback();
+                second.rollback();
+                assertNotNull(victim, "neither transaction was given up");
+                return victim;
+            } finally {
+                setup.createStatement().execute("DROP TABLE " + table);
+            }
+        }
+    }
+
+    private static SQLException update(java.sql.Connection connection, String table, int id) {
+        try {
+            connection.createStatement().execute("UPDATE " + table + " SET v = 3 WHERE id = " + id);
+            return null;
+        } catch (SQLException e) {
+            return e;
         }
     }
 

@@ -107,6 +107,12 @@ public class ErrorMappers implements ExceptionMapper<Exception> {
             return unavailable(Kind.STORE_UNAVAILABLE, "the flow store database is too slow to answer now; nothing "
                     + "was changed: try again shortly", 5);
         }
+        if (StoreFailures.collided(exception)) {
+            LOG.warning("Request refused: the flow store rolled it back to break a deadlock (" + JobWorkers.reason(exception)
+                    + ")");
+            return unavailable(Kind.CONCURRENT_CHANGE, "the flow store database rolled this request back to break a "
+                    + "deadlock with another; nothing was changed: try again", 1);
+        }
         var store = server == null ? null : server.store();
         if (store != null && !store.usable()) {
             // not a fault of the request: the database is unreachable or its schema not there yet

@@ -63,4 +63,37 @@ class ErrorMappersTest {
         assertEquals("urn:ipa-server:problem:store-unavailable", problem.type());
         assertTrue(problem.detail().contains("nothing was changed"), problem.detail());
     }
+
+    @Test
+    void aDeadlockTheDatabaseBrokeChangedNothingAndIsWorthTryingAgain() {
+        var victim = new SQLException("ERROR: deadlock detected", "40P01");
+        var response = mappers.toResponse(new EJBException(new RuntimeException("flush failed", victim)));
+        assertEquals(503, response.getStatus());
+        assertEquals("1", response.getHeaderString("Retry-After"));
+        var problem = (ApiProblem) response.getEntity();
+        assertEquals("urn:ipa-server:problem:concurrent-change", problem.type());
+        assertTrue(problem.detail().contains("nothing was changed"), problem.detail());
+    }
+
+    @Test
+    void aConnectionLostAtTheRollbackOfAFailedFlushChangedNothing() {
+        var rollback = new SystemException();
+        rollback.initCause(new ConnectorXAResource().rollback());
+        var response = mappers.toResponse(new EJBException(rollback));
+        assertEquals(503, response.getStatus());
+        var problem = (ApiProblem) response.getEntity();
+        assertEquals("urn:ipa-server:problem:store-unavailable", problem.type());
+        assertTrue(problem.detail().contains("nothing was changed"), problem.detail());
+    }
+
+    /** Named and failing as Payara's XA resource of a connector does when its connection is gone. */
+    private static final class ConnectorXAResource {
+        XAException rollback() {
+            var lost = new XAException("com.sun.appserv.connectors.internal.api.PoolingException: "
+                    + "jakarta.resource.ResourceException: This Managed Connection is not valid as the physical "
+                    + "connection is not usable");
+            lost.errorCode = XAException.XAER_RMERR;
+            return lost;
+        }
+    }
 }
