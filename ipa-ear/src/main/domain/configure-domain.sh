@@ -201,7 +201,7 @@ esac
 # (Payara checks each attribute as it is set: the method before the switch.)
 asadmin set "resources.jdbc-connection-pool.$pool.connection-validation-method=custom-validation" \
     "resources.jdbc-connection-pool.$pool.validation-classname=org.glassfish.api.jdbc.validation.$validation" \
-    "resources.jdbc-connection-pool.$pool.validate-atmost-once-period-in-seconds=10" \
+    "resources.jdbc-connection-pool.$pool.validate-atmost-once-period-in-seconds=2" \
     "resources.jdbc-connection-pool.$pool.fail-all-connections=true" \
     "resources.jdbc-connection-pool.$pool.is-connection-validation-required=true" >/dev/null
 

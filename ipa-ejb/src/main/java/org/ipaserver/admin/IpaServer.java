@@ -13,7 +13,10 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -57,6 +60,9 @@ public class IpaServer implements LaunchGate {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+    /** For the lease's own thread: Payara's default scheduler runs its tasks on one thread. */
+    @Resource
+    ManagedThreadFactory threads;
     @EJB
     FlowJobs jobs;
     @Inject
@@ -91,6 +97,8 @@ public class IpaServer implements LaunchGate {
     private volatile boolean restored;
     private volatile boolean stopping;
     private ScheduledFuture<?> poller;
+    /** Renews the lease apart from the job passes and take-overs, which may wait on the database for seconds. */
+    private ScheduledExecutorService renewer;
     private ScheduledFuture<?> takeOverScan;
     /** Payara's data grid, which tells at once of an instance that left; none on other servers. */
     private volatile DataGrid grid;
@@ -124,12 +132,15 @@ public class IpaServer implements LaunchGate {
     void start() {
         LOG.info("IPA Server starting; storage ID " + engine.storageId() + "; parameters "
                 + parameters.asMap() + "; launch admission " + admission.load()); // a bad setting stops it here
-        recheck = new StoreRecheck(pollMillis, 10_000);
+        recheck = new StoreRecheck(pollMillis, 4_000);
         checkStore();
         poller = scheduler.scheduleWithFixedDelay(PooledThreads.guarded(this::tick), 0, pollMillis,
                 TimeUnit.MILLISECONDS);
         takeOverScan = scheduler.scheduleWithFixedDelay(PooledThreads.guarded(this::takeOverScan), takeOverScanMillis,
                 Math.max(100, takeOverScanMillis), TimeUnit.MILLISECONDS);
+        renewer = Executors.newSingleThreadScheduledExecutor(threads);
+        long every = Math.max(100, membership.renewal().toMillis() / 4);
+        renewer.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
         // last: a start that failed before leaves no listener on the server's grid
         grid = DataGrid.join(departures::left, membership.lease().multipliedBy(3));
     }
@@ -142,6 +153,14 @@ public class IpaServer implements LaunchGate {
         }
         if (takeOverScan != null) {
             takeOverScan.cancel(false);
+        }
+        if (renewer != null) {
+            renewer.shutdown();
+            try {
+                renewer.awaitTermination(5, TimeUnit.SECONDS); // a renewal under way ends before the release
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (grid != null) {
             grid.close();
@@ -158,14 +177,29 @@ public class IpaServer implements LaunchGate {
     /** Why this instance may not run flows now, safe to tell anyone; null when it holds its storage ID. */
     public String notAdmitted() {
         var refused = notAdmitted;
-        return refused != null ? refused : epoch == 0 ? "this instance has not registered its storage ID yet" : null;
+        return refused != null ? refused : epoch == 0 ? "this instance has not registered its storage ID yet"
+                : leaseLapsed() ? LEASE_LAPSED : null;
+    }
+
+    private static final String LEASE_LAPSED = "this instance's lease on its storage ID lapsed (it was paused or cut "
+            + "off); it checks whether it still holds it; try again shortly";
+
+    /**
+     * Paused or cut off long enough that another instance may take its flows: a survivor claims an
+     * instance the data grid saw leave once it missed two renewals ({@code Departures}), before its
+     * lease runs out, so the gate closes half a second before that, not at the lease's end. A launch
+     * let through later could commit a flow under an epoch that no longer runs anything.
+     */
+    private boolean leaseLapsed() {
+        return System.currentTimeMillis() > renewedAt + Departures.silenceBeforeClaim(membership.renewal()).toMillis()
+                - 500;
     }
 
     /**
      * Holds this instance's registration: registers when it has none (refused while another live
      * instance holds the storage ID), renews the lease when due. False while it may not run flows.
      */
-    private boolean admitted() {
+    private synchronized boolean admitted() {
         long now = System.currentTimeMillis();
         long period = membership.renewal().toMillis();
         if (epoch == 0) {
@@ -208,6 +242,22 @@ public class IpaServer implements LaunchGate {
             announce();
         }
         return true;
+    }
+
+    /** On the renewer's thread: renews the lease when due while this instance holds its storage ID. */
+    private void renew() {
+        if (stopping || epoch == 0 || !store.usable()) {
+            return; // registering, and renewing once the store answers again, are the tick's and the check's
+        }
+        try {
+            admitted();
+        } catch (RuntimeException e) {
+            if (StoreFailures.unreachable(e)) {
+                storeUnreachable(e);
+            } else {
+                LOG.warning("Renewing the lease of storage ID " + engine.storageId() + " failed: " + JobWorkers.reason(e));
+            }
+        }
     }
 
     private void announce() {
@@ -275,10 +325,8 @@ public class IpaServer implements LaunchGate {
         if (epoch == 0) {
             return "the server is starting; try again shortly";
         }
-        if (System.currentTimeMillis() > renewedAt + membership.lease().toMillis()) {
-            // paused or cut off longer than its lease: another instance may have taken its flows
-            return "this instance's lease on its storage ID lapsed (it was paused or cut off); it checks whether it "
-                    + "still holds it; try again shortly";
+        if (leaseLapsed()) {
+            return LEASE_LAPSED;
         }
         if (restoring && parameters.blockLaunchDuringRestore()) {
             return "the server is restoring flows, its own or those it took over (PAS_blockLaunchDuringRestore); try "
@@ -428,7 +476,9 @@ public class IpaServer implements LaunchGate {
             restoreCalls();
             restored = true;
         } else if (store.usable() && lost) {
-            // the server kept running: what it has in hand is still live, nothing is restored
+            // the server kept running: what it has in hand is still live, nothing is restored; an outage
+            // longer than the lease left it lapsed, so it is renewed now rather than at the next poll
+            admittedAtCheck();
             LOG.info("IPA Server reaches its flow store again; launches are open and jobs go on");
         }
     }

@@ -22,6 +22,11 @@ public final class Departures {
     /** Beyond two renewal periods, for renewals that run late on a busy instance. */
     private static final Duration GRACE = Duration.ofSeconds(1);
 
+    /** How long an instance the grid saw leave stays silent, from its last renewal on, before it is claimed. */
+    public static Duration silenceBeforeClaim(Duration renewal) {
+        return renewal.multipliedBy(2).plus(GRACE);
+    }
+
     private final Clock clock;
     private final Map<String, Watch> watched = new ConcurrentHashMap<>();
 
@@ -44,7 +49,7 @@ public final class Departures {
      */
     public List<InstanceRegistry.Expired> due(EntityManager em, InstanceRegistry registry, String self) {
         var now = clock.instant();
-        var wait = registry.renewal().multipliedBy(2).plus(GRACE);
+        var wait = silenceBeforeClaim(registry.renewal());
         var due = new ArrayList<InstanceRegistry.Expired>();
         watched.forEach((storageId, watch) -> {
             if (storageId.equals(self)) {
