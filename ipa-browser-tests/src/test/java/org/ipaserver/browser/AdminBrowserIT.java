@@ -35,14 +35,14 @@ class AdminBrowserIT extends BrowserSession {
         assertEquals("[\"" + carol + "\"]", Server.get("admin", "workgroups/" + team).object()
                 .getJsonArray("members").toString());
         browser.screenshot("23-admin-workgroup");
-        browser.shown(By.cssSelector("[aria-label='Remove " + carol + "']")).click();
+        browser.click(By.cssSelector("[aria-label='Remove " + carol + "']"));
         browser.await(d -> d.findElements(By.cssSelector("[data-member='" + carol + "']")).isEmpty() ? true : null);
         assertEquals("[]", Server.get("admin", "workgroups/" + team).object().getJsonArray("members").toString());
 
         client.open("admin/user/" + carol);
         client.awaitTitle("User " + carol);
         client.choose("Licence", "GROUP_ROUTED");
-        browser.shown(By.id("save-licence")).click();
+        browser.click(By.id("save-licence"));
         browser.await(d -> "GROUP_ROUTED".equals(Server.get("admin", "users/" + carol + "/licence").object()
                 .getString("licence", null)) ? true : null);
         client.awaitTitle("User " + carol);
@@ -67,7 +67,7 @@ class AdminBrowserIT extends BrowserSession {
         var row = By.cssSelector("tr[data-grant='user:" + carol + ":LAUNCH:*']");
         browser.shown(row);
         browser.screenshot("25-admin-rights");
-        browser.shown(By.cssSelector("[aria-label='Revoke LAUNCH on * from user " + carol + "']")).click();
+        browser.click(By.cssSelector("[aria-label='Revoke LAUNCH on * from user " + carol + "']"));
         browser.await(d -> d.findElements(row).isEmpty() ? true : null);
         assertTrue(Server.get("admin", "rights").json().asJsonArray().getValuesAs(JsonObject.class).stream()
                 .noneMatch(g -> g.getString("principal").equals(carol)), "the grant is gone");

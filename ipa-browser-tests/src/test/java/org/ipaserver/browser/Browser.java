@@ -60,7 +60,23 @@ final class Browser implements AutoCloseable {
 
     /** The element once it is shown. */
     WebElement shown(By by) {
-        return await(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        return await(d -> firstShown(d, by));
+    }
+
+    /** Clicks the element once it is shown; if the page draws it again meanwhile, clicks the new one. */
+    void click(By by) {
+        await(d -> {
+            var element = firstShown(d, by);
+            if (element == null) {
+                return null;
+            }
+            element.click();
+            return true;
+        });
+    }
+
+    private static WebElement firstShown(WebDriver driver, By by) {
+        return driver.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
     }
 
     String text() {

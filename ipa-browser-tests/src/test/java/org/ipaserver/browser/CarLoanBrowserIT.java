@@ -29,7 +29,7 @@ class CarLoanBrowserIT extends BrowserSession {
         client.navLink("Start a process").click();
         client.awaitTitle("Start a process");
         browser.screenshot("03-start-a-process");
-        browser.shown(By.linkText("Car loan")).click();
+        browser.click(By.linkText("Car loan"));
         client.awaitTitle("Launch Car loan");
         client.type("First name", applicant);
         client.type("Last name", "Lee");
@@ -67,10 +67,10 @@ class CarLoanBrowserIT extends BrowserSession {
         browser.screenshot("06-my-work-items");
         browser.size(Browser.PHONE);
         browser.screenshot("11-phone-my-work-items");
-        browser.shown(By.id("menu-toggle")).click();
+        browser.click(By.id("menu-toggle"));
         browser.shown(By.linkText("Start a process"));
         browser.screenshot("12-phone-menu");
-        browser.shown(By.id("menu-toggle")).click();
+        browser.click(By.id("menu-toggle"));
         client.awaitWorkItem(review).click();
         client.awaitTitle(review);
         browser.screenshot("16-phone-work-item");

@@ -46,7 +46,7 @@ final class Client {
     }
 
     void signOut() {
-        browser.shown(By.id("sign-out")).click();
+        browser.click(By.id("sign-out"));
         browser.shown(By.id("user"));
     }
 
@@ -90,7 +90,7 @@ final class Client {
     }
 
     void press(String button) {
-        browser.shown(By.xpath("//button[normalize-space(.)='" + button + "']")).click();
+        browser.click(By.xpath("//button[normalize-space(.)='" + button + "']"));
     }
 
     /** My Work Items, once it lists the item described so among the user's own (it updates itself, live). */

@@ -62,7 +62,7 @@ class DefinitionsBrowserIT extends BrowserSession {
         client.signIn("victor");
         client.navLink("Definitions").click();
         client.awaitTitle("Definitions");
-        browser.shown(By.cssSelector("tr[data-definition='" + REVIEW + "'] a")).click();
+        browser.click(By.cssSelector("tr[data-definition='" + REVIEW + "'] a"));
         awaitTitleStarting("Browser review v");
 
         assertEquals(3, browser.driver.findElements(By.cssSelector("svg.statechart g.state")).size());

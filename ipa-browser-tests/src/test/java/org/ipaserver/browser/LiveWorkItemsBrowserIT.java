@@ -54,11 +54,11 @@ class LiveWorkItemsBrowserIT extends BrowserSession {
         assertEquals(1, refreshes, "the page did not need its Refresh button");
         browser.screenshot("44-my-work-items-live");
 
-        browser.shown(row).click();
+        browser.click(row);
         client.awaitTitle(description);
         client.press("Pick up");
         browser.shown(By.cssSelector("button[data-button='Ok']"));
-        browser.shown(By.xpath("//summary[normalize-space(.)='Transfer this item']")).click();
+        browser.click(By.xpath("//summary[normalize-space(.)='Transfer this item']"));
         client.press("Transfer");
         assertEquals("Give the user or the workgroup to hand the item to.", client.errorAt("Name"));
         client.type("Name", "bob");

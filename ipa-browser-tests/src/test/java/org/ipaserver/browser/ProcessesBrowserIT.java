@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.pagefactory.ByChained;
 
 /**
  * Processes: a viewer finds a waiting flow with the search's filters and reads it (state, what it
@@ -59,7 +60,7 @@ class ProcessesBrowserIT extends BrowserSession {
 
         client.signIn("alice");
         search("Browser audit", "waiting");
-        browser.shown(row(flowId)).findElement(By.tagName("a")).click();
+        browser.click(new ByChained(row(flowId), By.tagName("a")));
         awaitFlowTitle();
         var page = browser.text();
         assertTrue(page.contains("waiting in Waiting"), page);
