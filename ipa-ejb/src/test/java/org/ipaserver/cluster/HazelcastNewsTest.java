@@ -2,6 +2,7 @@ package org.ipaserver.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
@@ -65,6 +66,7 @@ class HazelcastNewsTest {
         try (var secondNews = HazelcastNews.join(second, heardBySecond::add, Duration.ofSeconds(30))) {
             firstNews.announce("storage-1");
             secondNews.announce("storage-2");
+            heardOnBothMembers(first, "storage-1");
             long killed = System.nanoTime();
             first.getLifecycleService().terminate(); // no goodbye, as kill -9
             assertEquals("storage-1", heardBySecond.poll(20, TimeUnit.SECONDS));
@@ -73,6 +75,16 @@ class HazelcastNewsTest {
         }
         assertNull(second.getReplicatedMap(HazelcastNews.STORAGE_IDS).get(second.getCluster().getLocalMember()
                 .getUuid().toString()), "a member leaving the news takes its own announcement back");
+    }
+
+    /** A replicated map copies a put to the other members asynchronously: wait for the copy. */
+    private void heardOnBothMembers(HazelcastInstance announcer, String storageId) throws InterruptedException {
+        var key = announcer.getCluster().getLocalMember().getUuid().toString();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!storageId.equals(second.getReplicatedMap(HazelcastNews.STORAGE_IDS).get(key))) {
+            assertTrue(System.nanoTime() < deadline, "the announcement reached the other member");
+            Thread.sleep(10);
+        }
     }
 
     @Test
