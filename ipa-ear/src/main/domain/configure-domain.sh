@@ -298,6 +298,19 @@ fi
 # queue them unseen in front of it instead.
 asadmin set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64
 
+# The heap (IPA_HEAP, checked by ./ipa): Payara's default of 512 MB keeps the old generation full
+# under load; measured at 1,000 launches/s, a concurrent G1 cycle every 7 s and 15% fewer launches
+# than with 2 GB.
+heap=${IPA_HEAP:-2g}
+while IFS= read -r option; do
+    if [[ $option == -Xmx* && $option != "-Xmx$heap" ]]; then
+        asadmin delete-jvm-options -- "$option" >/dev/null
+    fi
+done < <(asadmin list-jvm-options)
+if ! listed "-Xmx$heap" list-jvm-options; then
+    asadmin create-jvm-options -- "-Xmx$heap" >/dev/null
+fi
+
 # Where RunHandler finds worker-process handlers (the connector's HandlersDirectory falls back to it).
 if ! listed "-Dipa.handlers.dir=$ipa_root/handlers" list-jvm-options; then
     asadmin create-jvm-options "-Dipa.handlers.dir=$ipa_root/handlers"

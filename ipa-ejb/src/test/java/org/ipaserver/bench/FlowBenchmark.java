@@ -252,6 +252,20 @@ public final class FlowBenchmark {
 
     /** Runs {@code count} calls on {@code threads} threads; the result line has flows/s, p50, p99. */
     static String measure(String label, int count, int threads, Callable<Void> call) throws Exception {
+        return measured(label, count, threads, call).toString();
+    }
+
+    /** One measured run: its rate, and the p50/p99 of a call. */
+    record Measured(String label, int count, int threads, double perSecond, double p50Millis, double p99Millis,
+                    int failures) {
+        @Override
+        public String toString() {
+            return String.format("%s: %d flows, %d threads, %.0f flows/s, p50 %.2f ms, p99 %.2f ms, failures %d",
+                    label, count, threads, perSecond, p50Millis, p99Millis, failures);
+        }
+    }
+
+    static Measured measured(String label, int count, int threads, Callable<Void> call) throws Exception {
         var latencies = new long[count];
         var next = new AtomicInteger();
         var failures = new AtomicInteger();
@@ -277,8 +291,7 @@ public final class FlowBenchmark {
         pool.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS);
         double seconds = (System.nanoTime() - start) / 1e9;
         Arrays.sort(latencies);
-        return String.format("%s: %d flows, %d threads, %.0f flows/s, p50 %.2f ms, p99 %.2f ms, failures %d",
-                label, count, threads, count / seconds, latencies[count / 2] / 1e6,
+        return new Measured(label, count, threads, count / seconds, latencies[count / 2] / 1e6,
                 latencies[(int) (count * 0.99)] / 1e6, failures.get());
     }
 
