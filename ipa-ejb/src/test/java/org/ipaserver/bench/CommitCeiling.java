@@ -57,7 +57,7 @@ final class CommitCeiling {
                     + "%d clients %.0f tps%s%n", db, one, clients, many, counts[1] == 0 ? "" : String.format(
                     java.util.Locale.ROOT, "; CPU a commit: PostgreSQL backend %.3f ms", counts[1] * 10.0 / counts[0]));
             double twoTrips = rate(table, clients, millis, 2_000_000_000L, new long[2], false);
-            System.out.printf("  the same INSERT, then COMMIT (autocommit off, as JPA commits: two round trips): "
+            System.out.printf("  the same INSERT, then COMMIT (autocommit off, as JPA commits; two round trips to a database server): "
                     + "%d clients %.0f tps%n", clients, twoTrips);
         } finally {
             try (var connection = connect()) {
