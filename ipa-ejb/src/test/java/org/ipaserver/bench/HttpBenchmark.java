@@ -52,6 +52,7 @@ final class HttpBenchmark {
     /** What came back: the body only where asked for. */
     private record Answer(int status, String body, String location) {
     }
+
     private static final int WARM_UP_REQUESTS = 5000;
     private static final int WARM_UP_ROUNDS = 20;
     private final String base;
@@ -95,8 +96,8 @@ final class HttpBenchmark {
 
     /**
      * Until the server's rate stops rising: Payara's JIT compiles its request path for tens of
-     * thousands of requests (measured here: its compiler threads took 40% of a core during the
-     * second 20,000 launches, 1% from the fourth on), and a measure taken before then is of the
+     * thousands of requests (measured here: its compiler threads took 40% of a core during a
+     * second run of 20,000 launches, 4-7% during the next two), and a measure taken before then is of the
      * compiler, not of the server as it runs for days. Ends after two rounds in a row that were not
      * faster than the best one before.
      */
