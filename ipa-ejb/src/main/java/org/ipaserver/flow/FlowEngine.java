@@ -298,7 +298,7 @@ public final class FlowEngine {
      */
     public List<Job> claimDueJobs(EntityManager em, String kind, int limit, Duration lease) {
         var now = clock.instant();
-        var leased = new java.util.ArrayList<String>();
+        List<String> leased = new java.util.ArrayList<>();
         for (var row : dueJobs(em, kind, limit, now)) {
             var id = (String) row[0];
             if (FlowRecord.CALL.equals(kind) && row[1] != null) {
@@ -311,16 +311,15 @@ public final class FlowEngine {
         }
         if (!leased.isEmpty()) {
             // the owner again in the update: a flow taken over since the read is not leased (fenced)
-            var until = now.plus(lease);
             int won = em.createQuery("UPDATE FlowRecord f SET f.leaseUntil = :until WHERE f.id IN :ids "
                             + "AND f.storageId = :storage AND f.ownerEpoch = :epoch")
-                    .setParameter("until", until).setParameter("ids", leased)
+                    .setParameter("until", now.plus(lease)).setParameter("ids", leased)
                     .setParameter("storage", owner.storageId()).setParameter("epoch", owner.epoch()).executeUpdate();
             if (won < leased.size()) { // some went to another instance since the read: only the rest are run
-                leased = new java.util.ArrayList<>(em.createQuery("SELECT f.id FROM FlowRecord f WHERE f.id IN :ids "
+                leased = em.createQuery("SELECT f.id FROM FlowRecord f WHERE f.id IN :ids "
                                 + "AND f.storageId = :storage AND f.ownerEpoch = :epoch", String.class)
                         .setParameter("ids", leased).setParameter("storage", owner.storageId())
-                        .setParameter("epoch", owner.epoch()).getResultList());
+                        .setParameter("epoch", owner.epoch()).getResultList();
             }
         }
         return leased.stream().map(id -> new Job(id, kind)).toList();

@@ -1,6 +1,7 @@
 package org.ipaserver.flow;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 
 /**
@@ -31,7 +32,7 @@ public final class FlowTransfer {
                         FlowRecord.class)
                 .setParameter("from", from)
                 .setParameter("ended", FlowStatus.ENDED_CODES)
-                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList();
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
     public static Moved move(EntityManager em, String from, FlowOwner to, Instant now) {

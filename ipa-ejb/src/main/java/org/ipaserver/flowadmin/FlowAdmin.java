@@ -147,7 +147,7 @@ public final class FlowAdmin {
         var unfinished = new LinkedHashMap<String, Long>();
         try (var statement = db.connection.createStatement();
              var rows = statement.executeQuery("SELECT storage_id, COUNT(*) FROM flowexec_Flows WHERE status NOT IN "
-                     + db.ids(List.of(FlowStatus.COMPLETED.code(), FlowStatus.CANCELLED.code()))
+                     + db.ids(FlowStatus.ENDED_CODES)
                      + " GROUP BY storage_id ORDER BY storage_id")) {
             while (rows.next()) {
                 unfinished.put(rows.getString(1), rows.getLong(2));
