@@ -42,6 +42,10 @@ final class CommitCeiling {
         };
     }
 
+    /** The ids each client of a run inserts from, apart from the others' (and each run's from the others'). */
+    private static final long CLIENT_IDS = 100_000_000L;
+    private static final long RUN_IDS = 1_000 * CLIENT_IDS;
+
     /** Prints one line: single-row commits per second with 1 client and with {@code clients}. */
     void print(String db, int clients, long millis) throws Exception {
         var table = "bench_ceiling_" + System.nanoTime();
@@ -52,11 +56,11 @@ final class CommitCeiling {
         try {
             double one = rate(table, 1, millis, 0);
             long[] counts = new long[2];
-            double many = rate(table, clients, millis, 1_000_000_000L, counts, true);
+            double many = rate(table, clients, millis, RUN_IDS, counts, true);
             System.out.printf("commit ceiling %s (one single-row INSERT per transaction): 1 client %.0f tps, "
                     + "%d clients %.0f tps%s%n", db, one, clients, many, counts[1] == 0 ? "" : String.format(
                     java.util.Locale.ROOT, "; CPU a commit: PostgreSQL backend %.3f ms", counts[1] * 10.0 / counts[0]));
-            double twoTrips = rate(table, clients, millis, 2_000_000_000L, new long[2], false);
+            double twoTrips = rate(table, clients, millis, 2 * RUN_IDS, new long[2], false);
             System.out.printf("  the same INSERT, then COMMIT (autocommit off, as JPA commits; two round trips to a database server): "
                     + "%d clients %.0f tps%n", clients, twoTrips);
         } finally {
@@ -78,7 +82,7 @@ final class CommitCeiling {
         var ticks = new java.util.concurrent.atomic.AtomicLong();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         for (int c = 0; c < clients; c++) {
-            long base = firstId + c * 100_000_000L;
+            long base = firstId + c * CLIENT_IDS;
             tasks.add(() -> {
                 long n = 0;
                 try (var connection = connect();
@@ -100,10 +104,13 @@ final class CommitCeiling {
         }
         long start = System.nanoTime();
         long total = 0;
-        for (var done : pool.invokeAll(tasks)) {
-            total += done.get();
+        try {
+            for (var done : pool.invokeAll(tasks)) {
+                total += done.get();
+            }
+        } finally {
+            pool.shutdown();
         }
-        pool.shutdown();
         counts[0] = total;
         counts[1] = ticks.get();
         return total / ((System.nanoTime() - start) / 1e9);

@@ -83,6 +83,37 @@ final class CpuMeter {
         }
     }
 
+    /**
+     * The whole machine's CPU since {@code since} (from /proc/stat): how busy its cores were and the
+     * CPU all its processes spent a unit (client, servers and database together), or "" where
+     * /proc/stat cannot be read. Tells whether a run was bound by the machine's cores.
+     */
+    static String machine(long[] since, long units, String unit) {
+        var now = machineTicks();
+        if (since.length == 0 || now.length == 0) {
+            return "";
+        }
+        long busy = now[0] - since[0];
+        long all = busy + now[1] - since[1];
+        int cores = Runtime.getRuntime().availableProcessors();
+        return String.format(Locale.ROOT, "machine: %d cores %.0f%% busy, %.2f ms of CPU a %s in all processes",
+                cores, all == 0 ? 0 : 100.0 * busy / all, busy * 10.0 / units, unit);
+    }
+
+    /** The machine's busy and idle (with I/O wait) ticks so far, or an empty array off Linux. */
+    static long[] machineTicks() {
+        try {
+            var fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < Math.min(fields.length, 9); i++) { // user .. steal; guests are inside user
+                busy += i == 4 || i == 5 ? 0 : Long.parseLong(fields[i]);
+            }
+            return new long[] {busy, Long.parseLong(fields[4]) + Long.parseLong(fields[5])};
+        } catch (IOException | RuntimeException e) {
+            return new long[0];
+        }
+    }
+
     /** utime + stime of a process (fields 14 and 15 of /proc/pid/stat, after the command in parentheses). */
     private static long cpuTicks(int pid) {
         try {

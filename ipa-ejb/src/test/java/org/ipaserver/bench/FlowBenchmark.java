@@ -28,7 +28,10 @@ import org.ipaserver.store.LocalStore;
  * button: the flow ends), each client thread a member of its own workgroup.
  * {@code --mode timers}: see {@link TimerBenchmark}. {@code --mode reports}: see {@link ReportBenchmark}.
  *
+ * {@code --instances K} runs K in-process engines at once, each in a JVM of its own: see {@link InstancesBenchmark}.
+ *
  * <pre>--mode inprocess|http|workitems|timers --db h2|postgresql --flows 20000 --threads 4 --call none|jvm|process
+ * --instances 1 --ceiling on|off
  * --timers 10000 --workers 4 --url http://localhost:8080/ipa/api --user admin:admin</pre>
  */
 public final class FlowBenchmark {
@@ -86,8 +89,14 @@ public final class FlowBenchmark {
             ReportBenchmark.run(options);
             return;
         }
+        int instances = Integer.parseInt(options.getOrDefault("instances", "1"));
+        if (mode.equals("inprocess") && instances > 1) {
+            InstancesBenchmark.run(options, instances);
+            return;
+        }
         // over HTTP the server's database is told by --db (the ceiling is measured on the same server)
-        if (!mode.equals("http") || options.containsKey("db")) {
+        boolean ceiling = !options.getOrDefault("ceiling", "on").equals("off");
+        if (ceiling && (!mode.equals("http") || options.containsKey("db"))) {
             CommitCeiling.of(options.getOrDefault("db", "h2")).print(options.getOrDefault("db", "h2"),
                     Math.max(threads, 4), 3000);
         }
@@ -100,7 +109,7 @@ public final class FlowBenchmark {
         } else if (mode.equals("soak")) {
             SoakBenchmark.run(options);
         } else {
-            inProcess(options.getOrDefault("db", "h2"), flows, threads, options.getOrDefault("call", "none"));
+            inProcess(options, flows, threads);
         }
     }
 
@@ -192,7 +201,9 @@ public final class FlowBenchmark {
         }
     }
 
-    private static void inProcess(String db, int flows, int threads, String call) throws Exception {
+    private static void inProcess(Map<String, String> options, int flows, int threads) throws Exception {
+        var db = options.getOrDefault("db", "h2");
+        var call = options.getOrDefault("call", "none");
         try (var store = store(db)) {
             var catalog = new DefinitionCatalog(new Expressions());
             var requests = new ThreadLocal<org.ipaserver.flow.CallRequest>();
@@ -232,12 +243,15 @@ public final class FlowBenchmark {
             var before = SqlCount.now();
             var cpu = cpu(db);
             cpu.start();
-            var result = measure(label, flows, threads, launch);
+            var result = measured(label, flows, threads, launch);
             var statements = SqlCount.now().since(before);
             var used = cpu.per(flows, "flow");
             launcher.stopAll();
             System.out.println(result);
             System.out.println(used);
+            if (options.containsKey("window")) { // for InstancesBenchmark
+                System.out.println("window " + result.startedMillis() + " " + result.endedMillis());
+            }
             System.out.println(statements.per(flows, "flow"));
             System.out.println("rows: flowexec_Flows=" + store.count("flowexec_Flows") + " flowexec_Storage="
                     + store.count("flowexec_Storage") + " (view flowexec_Completion: "
@@ -257,7 +271,7 @@ public final class FlowBenchmark {
 
     /** One measured run: its rate, and the p50/p99 of a call. */
     record Measured(String label, int count, int threads, double perSecond, double p50Millis, double p99Millis,
-                    int failures) {
+                    int failures, long startedMillis, long endedMillis) {
         @Override
         public String toString() {
             return String.format("%s: %d flows, %d threads, %.0f flows/s, p50 %.2f ms, p99 %.2f ms, failures %d",
@@ -270,6 +284,7 @@ public final class FlowBenchmark {
         var next = new AtomicInteger();
         var failures = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long startedMillis = System.currentTimeMillis();
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             pool.submit(() -> {
@@ -292,7 +307,7 @@ public final class FlowBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         Arrays.sort(latencies);
         return new Measured(label, count, threads, count / seconds, latencies[count / 2] / 1e6,
-                latencies[(int) (count * 0.99)] / 1e6, failures.get());
+                latencies[(int) (count * 0.99)] / 1e6, failures.get(), startedMillis, System.currentTimeMillis());
     }
 
     private static Map<String, String> options(String[] args) {

@@ -82,6 +82,7 @@ final class HttpBenchmark {
         var label = "http " + kind + " " + String.join(",", bases);
         warmUp(label, threads, call);
         long cpu = cpuNanos();
+        var machine = CpuMeter.machineTicks();
         String result;
         if (options.containsKey("rate")) {
             result = atRate(label, count, Double.parseDouble(options.get("rate")),
@@ -92,6 +93,7 @@ final class HttpBenchmark {
         System.out.println(result);
         System.out.printf("client CPU %.2f ms a request (this JVM; the server shares the machine)%n",
                 (cpuNanos() - cpu) / 1e6 / count);
+        System.out.println(CpuMeter.machine(machine, count, "request"));
     }
 
     /**
