@@ -1,14 +1,9 @@
 package org.ipaserver.web;
 
-import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,9 +27,6 @@ public class SessionServlet extends HttpServlet {
     private static final int MAX_BODY_BYTES = 8192;
     private static final List<String> ROLES = List.of(Rights.LAUNCH, Rights.VIEW, Rights.MANAGE, Rights.DESIGN,
             Rights.ADMIN);
-
-    @Inject
-    SecurityContext security;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -63,9 +55,14 @@ public class SessionServlet extends HttpServlet {
             badRequest(response);
             return;
         }
-        var status = security.authenticate(request, response, AuthenticationParameters.withParams().newAuthentication(true)
-                .credential(new UsernamePasswordCredential(user.getString(), password.getString())));
-        if (status == AuthenticationStatus.SUCCESS) {
+        request.setAttribute(SignIn.FORM_CREDENTIALS, new BasicCredentials(user.getString(), password.getString()));
+        boolean signedIn;
+        try {
+            signedIn = request.authenticate(response);
+        } catch (jakarta.servlet.ServletException e) {
+            signedIn = false;
+        }
+        if (signedIn) {
             answer(request, response);
         } else if (!response.isCommitted()) { // the mechanism answers its refusals itself
             WebProblems.send(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", null,
